@@ -1,0 +1,55 @@
+// kgb: a knowledge-graph builder for Chinese local-government and
+// development-zone news. A thin dispatcher over the subcommands.
+#include <cstring>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const kgb::Args&);
+  const char* summary;
+};
+
+const Command kCommands[] = {
+    {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
+};
+
+void Usage(std::ostream& o) {
+  o << "usage: kgb COMMAND [ARGS...]\n\ncommands:\n";
+  for (const Command& c : kCommands) o << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
+  o << "\n'kgb COMMAND --help' describes a command.\n\n"
+       "exit codes:\n"
+       "  0  everything was read and written\n"
+       "  1  done, but some inputs were skipped (each is named on stderr)\n"
+       "  2  usage error\n"
+       "  3  I/O error: an output could not be written, or no input was usable\n"
+       "  4  query: a name matched nothing or more than one entity\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    Usage(std::cerr);
+    return kgb::kExitUsage;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    Usage(std::cout);
+    return kgb::kExitOk;
+  }
+  if (cmd == "--version") {
+    std::cout << "kgb 0.1.0\n";
+    return kgb::kExitOk;
+  }
+  kgb::Args args(argv + 2, argv + argc);
+  for (const Command& c : kCommands) {
+    if (cmd == c.name) return c.run(args);
+  }
+  std::cerr << "kgb: unknown command '" << cmd << "'\n\n";
+  Usage(std::cerr);
+  return kgb::kExitUsage;
+}

@@ -1,0 +1,48 @@
+// The kgb-graph JSON format (version 1), a superset of the file the scorer
+// reads (ANNOTATION.md):
+//
+//   {"format": "kgb-graph", "version": 1,
+//    "nodes": [{"id", "label", "type", "aliases", "mentions",
+//               "first_seen"?, "last_seen"?}],
+//    "edges": [{"source", "target", "type", "symmetric", "weight",
+//               "title"?, "date"?,
+//               "evidence": [{"doc", "start", "end", "sentence", "date"?, "title"?}]}]}
+//
+// Writing is deterministic: the same graph gives the same bytes.
+#ifndef KGB_GRAPH_JSON_IO_H_
+#define KGB_GRAPH_JSON_IO_H_
+
+#include <string>
+
+#include "graph/knowledge_graph.h"
+#include "util/status.h"
+
+namespace kgb {
+
+inline constexpr const char* kGraphFormat = "kgb-graph";
+inline constexpr int kGraphVersion = 1;
+
+// Serializes the graph. Ids are written as stored in the nodes.
+std::string WriteGraphJson(const KnowledgeGraph& graph);
+
+struct GraphReadOptions {
+  // Accept files without "format"/"version" (plain scorer-format graphs).
+  bool allow_foreign = false;
+  // Refuse files that declare more nodes or edges than this (a guard against
+  // absurd inputs; the reader never trusts counts to preallocate).
+  size_t max_nodes = 50'000'000;
+  size_t max_edges = 200'000'000;
+};
+
+// Parses `text` (named `source` in errors). Rejects malformed JSON, a wrong
+// format or version, missing or mistyped fields, duplicate node ids, unknown
+// types and edges whose ends are not nodes.
+Status ReadGraphJson(const std::string& text, const std::string& source,
+                     const GraphReadOptions& options, KnowledgeGraph* out);
+
+// Reads a graph file ("-" for standard input).
+Status LoadGraphFile(const std::string& path, const GraphReadOptions& options, KnowledgeGraph* out);
+
+}  // namespace kgb
+
+#endif  // KGB_GRAPH_JSON_IO_H_

@@ -1,0 +1,68 @@
+// Extractor: the one orchestrator of ingest, in fixed order —
+// decode -> repair layout and split (articles, sentences) -> recognize
+// entities -> resolve the paper's own zone and known names -> extract
+// relations -> extraction records for the graph.
+//
+// An Extractor is immutable after Create and may be shared by threads.
+#ifndef KGB_INGEST_PIPELINE_H_
+#define KGB_INGEST_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "graph/records.h"
+#include "ingest/decode.h"
+#include "ingest/layout.h"
+#include "ingest/lexicon.h"
+#include "ingest/recognize.h"
+#include "util/status.h"
+
+namespace kgb {
+
+struct ExtractOptions {
+  // Year for dates that state none, when the page states none either (0: such
+  // dates are left out).
+  int default_year = 0;
+};
+
+// What one document yielded besides its records (for summaries and bench).
+struct DocumentStats {
+  Encoding encoding = Encoding::kUtf8;
+  size_t bytes = 0;
+  size_t sentences = 0;
+  size_t articles = 0;
+};
+
+class Extractor {
+ public:
+  // Uses the embedded lexicon when `lexicon` is null.
+  static Status Create(std::shared_ptr<const Lexicon> lexicon, const ExtractOptions& options,
+                       std::unique_ptr<Extractor>* out);
+
+  // Extracts the records of one document. `doc` names it in evidence and
+  // errors. Fails (Unsupported/Corrupt) only when the bytes are not text.
+  Status Process(const std::string& doc, std::string_view bytes, DocumentRecords* out,
+                 DocumentStats* stats = nullptr) const;
+
+  // Same, for text already decoded to UTF-8 (JSONL input); offsets are then
+  // byte offsets into `text`.
+  Status ProcessUtf8(const std::string& doc, std::string_view text, const std::string& date,
+                     DocumentRecords* out, DocumentStats* stats = nullptr) const;
+
+  const Lexicon& lexicon() const { return *lex_; }
+
+ private:
+  Extractor(std::shared_ptr<const Lexicon> lex, const ExtractOptions& options)
+      : lex_(std::move(lex)), options_(options), recognizer_(*lex_) {}
+  void Extract(const std::string& doc, const DecodedText& text, const std::string& date, DocumentRecords* out,
+               DocumentStats* stats) const;
+
+  std::shared_ptr<const Lexicon> lex_;
+  ExtractOptions options_;
+  Recognizer recognizer_;
+};
+
+}  // namespace kgb
+
+#endif  // KGB_INGEST_PIPELINE_H_

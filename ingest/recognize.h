@@ -1,0 +1,77 @@
+// Entity recognition in one sentence, from general patterns: place names of
+// the division lexicon, well-known national bodies, names ended by a suffix
+// (…有限公司, …高新区, …项目) and extended leftwards to the nearest boundary,
+// and person names after titles (党工委书记张红军), before action words
+// (张红军会见, 郭程明一行) and in lists (钱峰、卫东、韩立等).
+#ifndef KGB_INGEST_RECOGNIZE_H_
+#define KGB_INGEST_RECOGNIZE_H_
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/types.h"
+#include "ingest/layout.h"
+#include "ingest/lexicon.h"
+
+namespace kgb {
+
+// What a mention refers to when it is not a name: the paper's own zone (高新区,
+// 我区), or an entity named earlier in the article (该公司, 双方).
+enum class RefKind : uint8_t { kNone, kHome, kCompany, kProject, kBoth };
+
+struct Mention {
+  uint32_t begin = 0, end = 0;  // characters of Sentence::text
+  EntityType type = EntityType::kOrganization;
+  std::string name;                  // normalized name (the label candidate)
+  std::vector<std::string> aliases;  // other forms (short, original script)
+  RefKind ref = RefKind::kNone;
+  std::string home_suffix;           // kHome: the zone word (高新区), "" for 区/我区
+  int priority = 0;                  // which candidate wins an overlap
+  bool strong_person = false;        // a person found after a title
+
+  size_t length() const { return end - begin; }
+};
+
+class Recognizer {
+ public:
+  explicit Recognizer(const Lexicon& lex) : lex_(lex) {}
+
+  // Finds the mentions of one sentence: non-overlapping, sorted by begin.
+  void Find(const Sentence& s, std::vector<Mention>* out) const;
+
+  // Adds mentions of person names already known in the document wherever
+  // they occur outside other mentions (郭程明提出…).
+  void AddKnownPersons(const Sentence& s, const std::vector<std::u32string>& names,
+                       std::vector<Mention>* mentions) const;
+
+  // The length of a person name starting at text[pos] (surname + one or two
+  // characters), or 0.
+  size_t NameAt(std::u32string_view text, size_t pos) const;
+
+  // The canonical form of a park name: "(国家)" dropped, long official
+  // suffixes shortened (郑州高新技术产业开发区 -> 郑州高新区).
+  static std::u32string CanonicalPark(std::u32string name);
+
+  // True for characters that may be part of a name.
+  static bool IsNameChar(char32_t c);
+
+ private:
+  void AddPlaces(const Sentence& s, std::vector<Mention>* c) const;
+  void AddNational(const Sentence& s, std::vector<Mention>* c) const;
+  void AddBySuffix(const Sentence& s, const std::vector<Mention>& places, std::vector<Mention>* c) const;
+  void AddPersons(const Sentence& s, std::vector<Mention>* c) const;
+  void AddRefs(const Sentence& s, std::vector<Mention>* c) const;
+  bool BylineBefore(std::u32string_view text, size_t pos) const;
+  bool ClauseStart(std::u32string_view text, size_t pos) const;
+  Mention Make(const Sentence& s, size_t b, size_t e, EntityType type, std::u32string name, int priority) const;
+
+  const Lexicon& lex_;
+};
+
+// Keeps the best non-overlapping mentions (longer first, then priority).
+void ResolveOverlaps(std::vector<Mention>* mentions);
+
+}  // namespace kgb
+
+#endif  // KGB_INGEST_RECOGNIZE_H_

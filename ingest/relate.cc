@@ -1,0 +1,512 @@
+#include "ingest/relate.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "ingest/normalize.h"
+#include "util/utf8.h"
+
+namespace kgb {
+namespace {
+
+struct Ent {
+  EntityType type;
+  std::string name;
+  bool operator==(const Ent& o) const { return type == o.type && name == o.name; }
+};
+
+bool IsClauseBreak(char32_t c) {
+  return c == U',' || c == U'，' || c == U';' || c == U'；' || c == U':' || c == U'：' || c == U'。' || c == U'!' ||
+         c == U'?';
+}
+
+bool IsConj(char32_t c) { return c == U'与' || c == U'和' || c == U'同' || c == U'及'; }
+
+bool IsParty(EntityType t) {
+  return t == EntityType::kOfficial || t == EntityType::kOrganization || t == EntityType::kPark;
+}
+
+bool IsPlace(EntityType t) { return t != EntityType::kOfficial; }
+
+bool CompanyLike(const Mention& m) {
+  if (m.type != EntityType::kOrganization) return false;
+  for (const char* k : {"公司", "集团", "企业", "控股", "股份", "有限"})
+    if (m.name.find(k) != std::string::npos) return true;
+  return false;
+}
+
+bool StartsAt(std::u32string_view t, size_t pos, std::u32string_view w) {
+  return t.size() >= pos + w.size() && t.substr(pos, w.size()) == w;
+}
+
+// Government titles that, without a named body, mean the paper's zone when the
+// chain names a zone organ (党工委书记 in 高新时报 is the zone's).
+bool NamesZoneOrgan(std::u32string_view chain) {
+  return chain.find(U"党工委") != std::u32string_view::npos || chain.find(U"管委会") != std::u32string_view::npos;
+}
+
+// Titles held in a company or an institution: "院长吴涛" takes the body named
+// just before.
+bool InstitutionTitle(std::u32string_view title) {
+  for (std::u32string_view w : {U"院长", U"校长", U"董事长", U"总经理", U"总裁", U"行长", U"所长", U"理事长",
+                                U"会长", U"董事", U"经理", U"首席", U"总监", U"总工程师", U"创始人", U"馆长"}) {
+    if (title.size() >= w.size() && title.substr(title.size() - w.size()) == w) return true;
+  }
+  return false;
+}
+
+class Relater {
+ public:
+  Relater(const RelateInput& in, const Lexicon& lex, std::vector<RelationRecord>* out)
+      : in_(in), lex_(lex), out_(out) {}
+
+  void Run() {
+    const Page& page = *in_.page;
+    for (const Article& a : page.articles) {
+      ctx_ = Context();
+      for (size_t i = a.first; i < a.first + a.count; ++i) Sentence(i);
+    }
+  }
+
+ private:
+  struct Context {
+    std::optional<Ent> last_company, last_project, last_org;
+    size_t last_org_sentence = 0;
+    std::optional<std::pair<Ent, Ent>> last_pair;
+    std::optional<Ent> leader;
+  };
+
+  Ent E(const Mention& m) const { return Ent{m.type, m.name}; }
+
+  void Add(RelationType type, const Ent& head, const Ent& tail, const std::string& title = "") {
+    if (head == tail || head.name.empty() || tail.name.empty()) return;
+    const kgb::Sentence& s = in_.page->sentences[cur_];
+    RelationRecord r;
+    r.type = type;
+    r.head_type = head.type;
+    r.head = head.name;
+    r.tail_type = tail.type;
+    r.tail = tail.name;
+    r.evidence.doc = in_.doc;
+    r.evidence.start = s.orig_begin;
+    r.evidence.end = s.orig_end;
+    r.evidence.sentence = s.Display();
+    r.evidence.date = in_.dates.empty() ? "" : in_.dates[cur_];
+    r.evidence.title = title;
+    out_->push_back(std::move(r));
+  }
+
+  size_t ClauseBegin(size_t pos) const {
+    while (pos > 0 && !IsClauseBreak(text_[pos - 1])) --pos;
+    return pos;
+  }
+  size_t ClauseEnd(size_t pos) const {
+    while (pos < text_.size() && !IsClauseBreak(text_[pos])) ++pos;
+    return pos;
+  }
+
+  // Mentions (resolved) fully inside [b, e).
+  std::vector<const Mention*> In(size_t b, size_t e) const {
+    std::vector<const Mention*> r;
+    for (const Mention& m : ms_)
+      if (m.begin >= b && m.end <= e) r.push_back(&m);
+    return r;
+  }
+
+  // --- coreference of references in this sentence
+  void ResolveRefs() {
+    for (Mention& m : ms_) {
+      if (m.ref == RefKind::kCompany) {
+        if (ctx_.last_company) { m.name = ctx_.last_company->name; m.type = ctx_.last_company->type; m.ref = RefKind::kNone; }
+      } else if (m.ref == RefKind::kProject) {
+        if (ctx_.last_project) { m.name = ctx_.last_project->name; m.type = EntityType::kProject; m.ref = RefKind::kNone; }
+      }
+      if (m.ref == RefKind::kNone) {
+        if (CompanyLike(m)) ctx_.last_company = E(m);
+        if (m.type == EntityType::kProject) ctx_.last_project = E(m);
+        if (m.type == EntityType::kOrganization) { ctx_.last_org = E(m); ctx_.last_org_sentence = cur_; }
+      }
+    }
+    // Unresolved company/project references are dropped; 双方 stays.
+    ms_.erase(std::remove_if(ms_.begin(), ms_.end(),
+                             [](const Mention& m) { return m.ref == RefKind::kCompany || m.ref == RefKind::kProject; }),
+              ms_.end());
+  }
+
+  const Mention* MentionEndingAt(size_t pos) const {
+    for (const Mention& m : ms_)
+      if (m.end == pos && m.ref == RefKind::kNone) return &m;
+    return nullptr;
+  }
+
+  // --- holds_position: [body][title chain][name]
+  void Positions() {
+    std::optional<Ent> prev_body;  // carried over an enumeration
+    size_t prev_person_end = 0;
+    for (const Mention& p : ms_) {
+      if (p.type != EntityType::kOfficial || p.ref != RefKind::kNone) continue;
+      int32_t v;
+      size_t tl = lex_.titles_ending.LongestEndingAt(text_, p.begin, &v);
+      if (tl == 0) {
+        prev_person_end = p.end;
+        continue;
+      }
+      // Walk left over titles, organ words, 、 and 兼, collecting bodies.
+      std::vector<std::pair<Ent, size_t>> bodies;  // body, end position
+      size_t pos = p.begin;
+      size_t free_chars = 0;
+      bool zone_home = false;
+      while (pos > 0) {
+        if (pos <= prev_person_end) break;
+        size_t len = lex_.titles_ending.LongestEndingAt(text_, pos, &v);
+        if (len) { pos -= len; free_chars = 0; continue; }
+        const Mention* m = MentionEndingAt(pos);
+        if (m && m->type != EntityType::kOfficial && m->type != EntityType::kProject) {
+          bodies.emplace_back(E(*m), pos);
+          pos = m->begin;
+          free_chars = 0;
+          continue;
+        }
+        if (m) break;
+        char32_t c = text_[pos - 1];
+        if (c == U'、' || c == U'兼') { --pos; continue; }
+        if (!IsHan(c)) break;
+        bool organ = false;
+        size_t ol = 0;
+        lex_.title_bodies.ForEachBackward(text_, pos, [&](size_t l, int32_t) { ol = l; return true; });
+        if (ol) { pos -= ol; organ = true; }
+        if (organ) continue;
+        bool boundary = false;
+        lex_.boundaries.ForEachEndingAt(text_, pos, [&](size_t, int32_t) { boundary = true; return false; });
+        if (boundary) break;
+        // "区开放创新工作领导小组…": a bare 区 opening the chain is the zone.
+        if (c == U'区' && (pos == 1 || !IsHan(text_[pos - 2]) || IsClauseBreak(text_[pos - 2]))) {
+          zone_home = true;
+          --pos;
+          break;
+        }
+        if (++free_chars > 12) break;
+        --pos;
+      }
+      std::u32string_view chain = std::u32string_view(text_).substr(pos, p.begin - pos);
+      std::reverse(bodies.begin(), bodies.end());  // left to right
+      auto title_after = [&](size_t from) {
+        std::u32string_view t = std::u32string_view(text_).substr(from, p.begin - from);
+        while (!t.empty() && (t.front() == U'、' || t.front() == U'兼')) t.remove_prefix(1);
+        return ToUtf8(t);
+      };
+      if (!bodies.empty()) {
+        for (size_t k = 0; k < bodies.size(); ++k) {
+          size_t seg_end = k + 1 < bodies.size() ? bodies[k + 1].second : p.begin;
+          (void)seg_end;
+          Add(RelationType::kHoldsPosition, E(p), bodies[k].first, title_after(bodies[k].second));
+        }
+        prev_body = bodies.back().first;
+      } else if ((zone_home || NamesZoneOrgan(chain)) && !in_.home_zone.empty() && !prev_body) {
+        Ent zone{EntityType::kPark, in_.home_zone};
+        Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + (zone_home ? 1 : 0)));
+        prev_body = zone;
+      } else if (prev_body && (pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、')) {
+        // 江州高新区党工委书记马立新，党工委委员、管委会副主任孙海
+        Add(RelationType::kHoldsPosition, E(p), *prev_body, title_after(pos));
+      } else if (InstitutionTitle(chain) && ctx_.last_org && cur_ - ctx_.last_org_sentence <= 2) {
+        Add(RelationType::kHoldsPosition, E(p), *ctx_.last_org, title_after(pos));
+      }
+      prev_person_end = p.end;
+    }
+  }
+
+  // "A与B(、C)": pairs of parties joined by a conjunction inside [b, e).
+  std::vector<std::pair<Ent, Ent>> Coordinations(size_t b, size_t e) const {
+    std::vector<std::pair<Ent, Ent>> pairs;
+    auto in = In(b, e);
+    for (size_t i = 0; i + 1 < in.size(); ++i) {
+      const Mention& a = *in[i];
+      const Mention& c = *in[i + 1];
+      if (!IsParty(a.type) || !IsParty(c.type) || a.ref != RefKind::kNone || c.ref != RefKind::kNone) continue;
+      if (c.begin != a.end + 1 || !IsConj(text_[a.end])) continue;
+      pairs.emplace_back(E(a), E(c));
+      // A与B、C、D
+      for (size_t k = i + 2; k < in.size(); ++k) {
+        const Mention& d = *in[k];
+        const Mention& prev = *in[k - 1];
+        if (d.begin != prev.end + 1 || text_[prev.end] != U'、' || !IsParty(d.type)) break;
+        pairs.emplace_back(E(a), E(d));
+      }
+    }
+    return pairs;
+  }
+
+  std::vector<Ent> Of(const std::vector<const Mention*>& ms, bool officials) const {
+    std::vector<Ent> r;
+    for (const Mention* m : ms) {
+      if (m->ref != RefKind::kNone) continue;
+      if (officials ? m->type == EntityType::kOfficial : (m->type == EntityType::kOrganization || m->type == EntityType::kPark))
+        r.push_back(E(*m));
+    }
+    return r;
+  }
+
+  struct Trigger {
+    size_t b, e;
+    TriggerKind kind;
+  };
+
+  std::vector<Trigger> Triggers() const {
+    std::vector<Trigger> r;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      int32_t v;
+      size_t len = lex_.triggers.LongestAt(text_, i, &v);
+      if (!len) continue;
+      bool inside = false;
+      for (const Mention& m : ms_) inside |= i >= m.begin && i < m.end;
+      if (!inside) r.push_back(Trigger{i, i + len, static_cast<TriggerKind>(v)});
+      i += len - 1;
+    }
+    return r;
+  }
+
+  void Meetings(const std::vector<Trigger>& trig) {
+    for (const Trigger& t : trig) {
+      if (t.kind != TriggerKind::kMeet) continue;
+      size_t cb = ClauseBegin(t.b), ce = ClauseEnd(t.e);
+      auto pairs = Coordinations(cb, t.b);
+      if (!pairs.empty()) {
+        for (auto& [a, b] : pairs) Add(RelationType::kMetWith, a, b);
+        ctx_.last_pair = pairs.front();
+        continue;
+      }
+      auto before = In(cb, t.b);
+      std::vector<Ent> subj = Of(before, true);
+      if (subj.empty()) subj = Of(before, false);
+      if (subj.empty()) continue;
+      size_t stop = ce;
+      for (size_t k = t.e; k + 1 < ce; ++k)
+        if (StartsAt(text_, k, U"一行")) { stop = k; break; }
+      auto after = In(t.e, stop);
+      std::vector<Ent> obj = Of(after, true);
+      if (obj.empty()) obj = Of(after, false);
+      for (const Ent& s : subj)
+        for (const Ent& o : obj) Add(RelationType::kMetWith, s, o);
+      if (!subj.empty() && !obj.empty()) ctx_.last_pair = std::make_pair(subj.front(), obj.front());
+    }
+  }
+
+  std::string AgreementTitle(size_t from, size_t clause_end) const {
+    size_t p = from;
+    if (p < clause_end && text_[p] == U'了') ++p;
+    for (size_t k = p; k < clause_end && k < p + 24; ++k) {
+      int32_t v;
+      size_t len = lex_.triggers.LongestAt(text_, k, &v);
+      if (len && static_cast<TriggerKind>(v) == TriggerKind::kAgreement) {
+        std::u32string_view t = std::u32string_view(text_).substr(p, k + len - p);
+        while (!t.empty() && (t.front() == U'《' || t.front() == U'“')) t.remove_prefix(1);
+        return ToUtf8(t);
+      }
+    }
+    return "";
+  }
+
+  void Signings(const std::vector<Trigger>& trig) {
+    for (const Trigger& t : trig) {
+      if (t.kind != TriggerKind::kSign) continue;
+      size_t cb = ClauseBegin(t.b), ce = ClauseEnd(t.e);
+      std::string title = AgreementTitle(t.e, ce);
+      auto pairs = Coordinations(cb, t.b);
+      if (pairs.empty()) {
+        // 双方现场签约
+        bool both = false;
+        for (const Mention* m : In(cb, t.b)) both |= m->ref == RefKind::kBoth;
+        if (both && ctx_.last_pair) pairs.push_back(*ctx_.last_pair);
+      }
+      if (pairs.empty()) {
+        // X代表Y签约 / Y与Z签约 across clauses: parties before, in the sentence.
+        auto before = In(cb, t.b);
+        std::vector<Ent> parties = Of(before, false);
+        if (parties.size() >= 2) pairs.emplace_back(parties[0], parties[1]);
+      }
+      for (auto& [a, b] : pairs) Add(RelationType::kSignedAgreement, a, b, title);
+      if (!pairs.empty()) ctx_.last_pair = pairs.front();
+    }
+  }
+
+  const Mention* FirstPlaceAfter(size_t b, size_t e) const {
+    for (const Mention* m : In(b, e))
+      if (m->ref == RefKind::kNone && (m->type == EntityType::kPark || m->type == EntityType::kLocation)) return m;
+    return nullptr;
+  }
+
+  void Locations(const std::vector<Trigger>& trig) {
+    for (const Trigger& t : trig) {
+      size_t cb = ClauseBegin(t.b), ce = ClauseEnd(t.e);
+      if (t.kind == TriggerKind::kLocate) {
+        const Mention* y = FirstPlaceAfter(t.e, ce);
+        if (!y) continue;
+        auto before = In(cb, t.b);
+        const Mention* x = nullptr;
+        for (const Mention* m : before)
+          if (m->ref == RefKind::kNone && m->type != EntityType::kOfficial && m->type != EntityType::kLocation) x = m;
+        if (!x) {  // the subject of the sentence: its first named thing
+          for (const Mention& m : ms_) {
+            if (m.begin >= t.b) break;
+            if (m.ref == RefKind::kNone && m.type != EntityType::kOfficial && m.type != EntityType::kLocation) { x = &m; break; }
+          }
+        }
+        if (x) Add(RelationType::kLocatedIn, E(*x), E(*y));
+      } else if (t.kind == TriggerKind::kHost) {
+        // 高新区设立科技金融广场: the zone right before the verb hosts what follows.
+        const Mention* y = MentionEndingAt(t.b);
+        if (!y || y->type != EntityType::kPark) continue;
+        for (const Mention* x : In(t.e, ce)) {
+          if (x->ref != RefKind::kNone || x->type == EntityType::kOfficial || x->type == EntityType::kLocation) continue;
+          Add(RelationType::kLocatedIn, E(*x), E(*y));
+          break;
+        }
+      } else if (t.kind == TriggerKind::kSettle) {
+        // …项目落地开工: projects with no place stated are in the paper's zone.
+        const Mention* y = FirstPlaceAfter(t.e, ce);
+        std::vector<const Mention*> projects;
+        for (const Mention* m : In(cb, t.b))
+          if (m->ref == RefKind::kNone && m->type == EntityType::kProject) projects.push_back(m);
+        for (const Mention* x : projects) {
+          if (y) Add(RelationType::kLocatedIn, E(*x), E(*y));
+          else if (!in_.home_zone.empty()) Add(RelationType::kLocatedIn, E(*x), Ent{EntityType::kPark, in_.home_zone});
+        }
+      }
+    }
+    // 在Y成立/建设/设立: the subject is in Y.
+    for (size_t i = 0; i + 1 < text_.size(); ++i) {
+      if (text_[i] != U'在') continue;
+      const Mention* y = nullptr;
+      for (const Mention& m : ms_)
+        if (m.begin == i + 1 && m.ref == RefKind::kNone && (m.type == EntityType::kPark || m.type == EntityType::kLocation)) y = &m;
+      if (!y) continue;
+      bool verb = false;
+      for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立"})
+        verb |= StartsAt(text_, y->end, w);
+      if (!verb) continue;
+      for (const Mention& m : ms_) {
+        if (m.begin >= i) break;
+        if (m.ref == RefKind::kNone && (m.type == EntityType::kOrganization || m.type == EntityType::kProject)) {
+          Add(RelationType::kLocatedIn, E(m), E(*y));
+          break;
+        }
+      }
+    }
+  }
+
+  // The visitor of a visit whose verb starts at `tb`.
+  std::optional<Ent> Visitor(size_t tb) {
+    size_t cb = ClauseBegin(tb);
+    // A delegation: "X一行" before the verb.
+    std::optional<Ent> delegation;
+    for (const Mention& m : ms_) {
+      if (m.begin >= tb) break;
+      if (m.ref != RefKind::kNone) continue;
+      int32_t v;
+      size_t len = lex_.triggers.LongestAt(text_, m.end, &v);
+      if (len && static_cast<TriggerKind>(v) == TriggerKind::kDelegation) delegation = E(m);
+    }
+    if (delegation) return delegation;
+    for (size_t from : {cb, size_t{0}}) {
+      std::vector<Ent> officials = Of(In(from, tb), true);
+      if (!officials.empty()) return officials.front();
+    }
+    if (StartsAt(text_, cb, U"一行") || text_.find(U"一行") < tb) {
+      if (ctx_.leader) return ctx_.leader;
+    }
+    // A speaker later in the sentence ("…赴苏州考察学习…”张红军表示).
+    for (const Mention& m : ms_)
+      if (m.begin > tb && m.type == EntityType::kOfficial && m.ref == RefKind::kNone) return E(m);
+    return ctx_.leader;
+  }
+
+  void Visits(const std::vector<Trigger>& trig) {
+    for (size_t ti = 0; ti < trig.size(); ++ti) {
+      const Trigger& t = trig[ti];
+      if (t.kind != TriggerKind::kVisit) continue;
+      size_t ce = ClauseEnd(t.e);
+      std::vector<Ent> objects;
+      // 走进公司… refers back to the company just described.
+      if ((StartsAt(text_, t.e, U"公司") || StartsAt(text_, t.e, U"企业")) && ctx_.last_company)
+        objects.push_back(*ctx_.last_company);
+      for (const Mention* m : In(t.e, ce)) {
+        if (m->ref != RefKind::kNone || !IsPlace(m->type)) continue;
+        objects.push_back(E(*m));
+      }
+      if (objects.empty()) continue;
+      std::optional<Ent> v = Visitor(t.b);
+      if (!v) continue;
+      for (const Ent& o : objects) Add(RelationType::kVisited, *v, o);
+      if (v->type == EntityType::kOfficial || v->type == EntityType::kPark || v->type == EntityType::kOrganization)
+        ctx_.leader = v;
+      // A route "来到A、B考察": the second verb adds nothing new.
+      while (ti + 1 < trig.size() && trig[ti + 1].b < ce && trig[ti + 1].kind == TriggerKind::kVisit) ++ti;
+    }
+    // A site opened by the sentence during a tour: "在X，郭程明一行…" or
+    // "X施工工地上，…".
+    if (!ms_.empty()) {
+      const Mention& first = ms_.front();
+      bool opens = first.ref == RefKind::kNone && IsPlace(first.type) &&
+                   ((first.begin == 1 && text_[0] == U'在') || first.begin == 0);
+      if (opens) {
+        size_t ce = ClauseEnd(first.end);
+        bool site = first.begin == 1;
+        for (size_t k = first.end; k < ce && !site; ++k) {
+          int32_t v;
+          size_t len = lex_.triggers.LongestAt(text_, k, &v);
+          if (len && static_cast<TriggerKind>(v) == TriggerKind::kSite) site = true;
+        }
+        bool already_visited = false;
+        for (const Trigger& t : trig) already_visited |= t.kind == TriggerKind::kVisit && t.b < first.begin;
+        if (site && !already_visited && ce < text_.size()) {
+          std::optional<Ent> v;
+          std::vector<Ent> officials = Of(In(ce, text_.size()), true);
+          if (!officials.empty()) v = officials.front();
+          else v = ctx_.leader;
+          if (v && ctx_.leader) Add(RelationType::kVisited, *v, E(first));
+        }
+      }
+    }
+    // Remember the leader of a delegation: "郭程明一行".
+    for (const Mention& m : ms_) {
+      if (m.type != EntityType::kOfficial || m.ref != RefKind::kNone) continue;
+      if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队"))
+        ctx_.leader = E(m);
+    }
+  }
+
+  void Sentence(size_t i) {
+    const kgb::Sentence& s = in_.page->sentences[i];
+    cur_ = i;
+    ms_ = (*in_.mentions)[i];
+    text_ = s.text;
+    ResolveRefs();
+    if (s.headline || s.byline) return;
+    Positions();
+    auto trig = Triggers();
+    Meetings(trig);
+    Signings(trig);
+    Locations(trig);
+    Visits(trig);
+    // Remember "A与B" pairs for a later 双方.
+    auto pairs = Coordinations(0, text_.size());
+    if (!pairs.empty()) ctx_.last_pair = pairs.front();
+  }
+
+  const RelateInput& in_;
+  const Lexicon& lex_;
+  std::vector<RelationRecord>* out_;
+  Context ctx_;
+  size_t cur_ = 0;
+  std::vector<Mention> ms_;
+  std::u32string text_;
+};
+
+}  // namespace
+
+void ExtractRelations(const RelateInput& in, const Lexicon& lex, std::vector<RelationRecord>* out) {
+  Relater(in, lex, out).Run();
+}
+
+}  // namespace kgb

@@ -1,0 +1,109 @@
+#include "util/utf8.h"
+
+namespace kgb {
+
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  size_t avail = s.size() - i;
+  unsigned char b = p[0];
+  if (b < 0x80) { *len = 1; return b; }
+  size_t n = Utf8SeqLen(b);
+  if (n == 1 || n > avail) { *len = 1; return 0xFFFD; }
+  char32_t cp = b & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    if ((p[k] & 0xC0) != 0x80) { *len = 1; return 0xFFFD; }
+    cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  static const char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  *len = n;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { ++i; continue; }
+    size_t len;
+    char32_t cp = DecodeUtf8(s, i, &len);
+    if (cp == 0xFFFD && len == 1) return false;
+    i += len;
+  }
+  return true;
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    DecodeUtf8(s, i, &len);
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+static bool IsWide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+         (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+size_t DisplayWidth(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    w += IsWide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto is_space_at_front = [&](size_t* n) {
+    if (s.empty()) return false;
+    unsigned char b = static_cast<unsigned char>(s[0]);
+    if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v') { *n = 1; return true; }
+    if (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") { *n = 3; return true; }  // U+3000
+    return false;
+  };
+  auto is_space_at_back = [&](size_t* n) {
+    if (s.empty()) return false;
+    unsigned char b = static_cast<unsigned char>(s.back());
+    if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v') { *n = 1; return true; }
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") { *n = 3; return true; }
+    return false;
+  };
+  size_t n;
+  while (is_space_at_front(&n)) s.remove_prefix(n);
+  while (is_space_at_back(&n)) s.remove_suffix(n);
+  return s;
+}
+
+}  // namespace kgb

@@ -1,0 +1,52 @@
+// Small UTF-8 helpers shared by every layer. All functions are total: invalid
+// bytes decode as U+FFFD with a length of one byte, so callers never loop
+// forever on malformed input.
+#ifndef KGB_UTIL_UTF8_H_
+#define KGB_UTIL_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kgb {
+
+// Decodes the code point at s[i]; stores its byte length in *len (>= 1).
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
+
+// Appends the UTF-8 encoding of cp to *out.
+void AppendUtf8(char32_t cp, std::string* out);
+
+// Byte length of the UTF-8 sequence that starts with lead byte b (1 for
+// continuation or invalid bytes).
+inline size_t Utf8SeqLen(unsigned char b) {
+  if (b < 0x80) return 1;
+  if ((b >> 5) == 0x6) return 2;
+  if ((b >> 4) == 0xE) return 3;
+  if ((b >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// True when s is well-formed UTF-8 (no overlongs, surrogates or values past
+// U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+// Number of code points in s.
+size_t CountChars(std::string_view s);
+
+// Display width for terminals: East Asian wide and full-width characters count
+// two columns, everything else one.
+size_t DisplayWidth(std::string_view s);
+
+// True for CJK unified ideographs (the BMP block and extension A).
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+// Removes ASCII and ideographic white space from both ends.
+std::string_view Trim(std::string_view s);
+
+}  // namespace kgb
+
+#endif  // KGB_UTIL_UTF8_H_
