@@ -162,6 +162,16 @@ int RunBuild(const Args& args) {
   for (size_t i = listed_issues; i < issues.size(); ++i)
     std::cerr << "kgb build: skipped " << issues[i].status.message() << "\n";
 
+  if (!issues.empty()) {
+    std::cerr << "kgb build: skipped " << issues.size() << " of " << files.size() + listed_issues
+              << " inputs (named above)\n";
+  }
+  if (stats.documents == 0 && !issues.empty()) {
+    // Never replace a previous graph with an empty one.
+    std::cerr << "kgb build: no input could be read; nothing written\n";
+    return kExitIOError;
+  }
+
   KnowledgeGraph graph = builder.Build();
   if (!json_path.empty()) {
     Status w = WriteFileAtomic(json_path, WriteGraphJson(graph));
@@ -186,7 +196,6 @@ int RunBuild(const Args& args) {
     if (!json_path.empty() && json_path != "-") o << "wrote " << json_path << "\n";
     if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
   }
-  if (stats.documents == 0 && !issues.empty()) return kExitIOError;
   return issues.empty() ? kExitOk : kExitSkipped;
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "util/file_io.h"
 
 namespace {
 
@@ -32,6 +33,7 @@ void Usage(std::ostream& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kgb::GuardStandardStreams();
   if (argc < 2) {
     Usage(std::cerr);
     return kgb::kExitUsage;

@@ -120,14 +120,22 @@ class Reader {
   std::string source_;
 };
 
+Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjson::Value& nodes,
+                 const rapidjson::Value* edges, KnowledgeGraph* out);
+
 }  // namespace
 
 Status ReadGraphJson(const std::string& text, const std::string& source, const GraphReadOptions& options,
                      KnowledgeGraph* out) {
   *out = KnowledgeGraph();
   Reader r(source);
+  if (text.size() > options.max_bytes)
+    return r.Error("too large (" + std::to_string(text.size()) + " bytes; the limit is " +
+                   std::to_string(options.max_bytes) + ")");
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+  // Iterative parsing: deeply nested input cannot overflow the stack.
+  // Encoding validation: every string the graph keeps is valid UTF-8.
+  doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
     // Report a line number: users open the file in an editor, not a hex dump.
     size_t off = doc.GetErrorOffset();
@@ -159,11 +167,23 @@ Status ReadGraphJson(const std::string& text, const std::string& source, const G
   if (edges != doc.MemberEnd() && edges->value.Size() > options.max_edges)
     return r.Error("too many edges (" + std::to_string(edges->value.Size()) + ")");
 
-  KnowledgeGraph kg;
+  // Built in place (a KnowledgeGraph is copied, not moved, on assignment);
+  // reset on any error.
+  KnowledgeGraph& kg = *out;
+  Status s = ReadGraph(r, doc, nodes->value, edges == doc.MemberEnd() ? nullptr : &edges->value, &kg);
+  if (!s.ok()) *out = KnowledgeGraph();
+  return s;
+}
+
+namespace {
+
+Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjson::Value& nodes,
+                 const rapidjson::Value* edges, KnowledgeGraph* out) {
+  KnowledgeGraph& kg = *out;
   std::unordered_map<std::string, Vertex> ids;
-  ids.reserve(nodes->value.Size());
+  ids.reserve(nodes.Size());
   size_t index = 0;
-  for (const auto& jn : nodes->value.GetArray()) {
+  for (const auto& jn : nodes.GetArray()) {
     std::string where = "node " + std::to_string(index++);
     if (!jn.IsObject()) return r.Error(where + ": not an object");
     Node n;
@@ -183,13 +203,16 @@ Status ReadGraphJson(const std::string& text, const std::string& source, const G
     KGB_RETURN_IF_ERROR(r.GetUint(jn, "mentions", &n.mentions, where));
     KGB_RETURN_IF_ERROR(r.GetString(jn, "first_seen", false, &n.first_seen, where));
     KGB_RETURN_IF_ERROR(r.GetString(jn, "last_seen", false, &n.last_seen, where));
+    if (n.id.empty()) return r.Error(where + ": empty \"id\"");
+    if (n.id.find('\0') != std::string::npos || n.label.find('\0') != std::string::npos)
+      return r.Error(where + ": NUL character in \"id\" or \"label\"");
     std::string id = n.id;
     if (ids.count(id)) return r.Error(where + ": duplicate node id \"" + id + "\"");
     ids.emplace(id, kg.AddNode(std::move(n)));
   }
-  if (edges != doc.MemberEnd()) {
+  if (edges) {
     index = 0;
-    for (const auto& je : edges->value.GetArray()) {
+    for (const auto& je : edges->GetArray()) {
       std::string where = "edge " + std::to_string(index++);
       if (!je.IsObject()) return r.Error(where + ": not an object");
       std::string src, dst, type;
@@ -225,13 +248,15 @@ Status ReadGraphJson(const std::string& text, const std::string& source, const G
     }
   }
   kg.RebuildIndex();
-  *out = std::move(kg);
   return Status::OK();
 }
 
+}  // namespace
+
 Status LoadGraphFile(const std::string& path, const GraphReadOptions& options, KnowledgeGraph* out) {
+  *out = KnowledgeGraph();
   std::string text;
-  KGB_RETURN_IF_ERROR(ReadFile(path, &text));
+  KGB_RETURN_IF_ERROR(ReadFile(path, &text, options.max_bytes));
   return ReadGraphJson(text, path, options, out);
 }
 

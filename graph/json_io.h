@@ -12,6 +12,7 @@
 #ifndef KGB_GRAPH_JSON_IO_H_
 #define KGB_GRAPH_JSON_IO_H_
 
+#include <cstdint>
 #include <string>
 
 #include "graph/knowledge_graph.h"
@@ -32,15 +33,24 @@ struct GraphReadOptions {
   // absurd inputs; the reader never trusts counts to preallocate).
   size_t max_nodes = 50'000'000;
   size_t max_edges = 200'000'000;
+  // Refuse larger files before reading them (parsing needs several times the
+  // file size in memory).
+  uint64_t max_bytes = 4ull << 30;
 };
 
-// Parses `text` (named `source` in errors). Rejects malformed JSON, a wrong
-// format or version, missing or mistyped fields, duplicate node ids, unknown
-// types and edges whose ends are not nodes.
+// Parses `text` (named `source` in errors). Rejects, with a Corrupt status
+// whose message names `source` and the place, never a crash: text that is not
+// one JSON value (truncated, trailing garbage, invalid UTF-8, nesting of any
+// depth), a wrong format or version, missing or mistyped fields, empty or
+// duplicate node ids, NUL characters in ids or labels, unknown types, edges
+// whose ends are not nodes, evidence ending before it starts, and more bytes,
+// nodes or edges than `options` allow. On failure *out is an empty graph.
 Status ReadGraphJson(const std::string& text, const std::string& source,
                      const GraphReadOptions& options, KnowledgeGraph* out);
 
-// Reads a graph file ("-" for standard input).
+// Reads a graph file ("-" for standard input) and parses it as above. Fails
+// with NotFound (no such file), IOError (unreadable, a folder, standard input
+// closed) or Unsupported (larger than options.max_bytes) before parsing.
 Status LoadGraphFile(const std::string& path, const GraphReadOptions& options, KnowledgeGraph* out);
 
 }  // namespace kgb

@@ -15,6 +15,95 @@ namespace kgb {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+const char* KindName(const fs::file_status& st) {
+  switch (st.type()) {
+    case fs::file_type::fifo: return "a named pipe";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::character: return "a character device";
+    default: return "not a regular file";
+  }
+}
+
+// True if folder `a` is `b` or contains it.
+bool Contains(const fs::path& a, const fs::path& b) {
+  auto ai = a.begin(), bi = b.begin();
+  for (; ai != a.end(); ++ai, ++bi)
+    if (bi == b.end() || *ai != *bi) return false;
+  return true;
+}
+
+// Why the symbolic link `path` is not read, given its target status.
+Status LinkIssue(const std::string& path, const std::error_code& ec) {
+  if (ec == std::errc::too_many_symbolic_link_levels)
+    return Status::NotFound(path + ": symbolic link loop (the link resolves to itself)");
+  std::error_code ec2;
+  fs::path target = fs::read_symlink(path, ec2);
+  return Status::NotFound(path + ": dangling symbolic link" +
+                          (ec2 ? std::string() : " (" + target.string() + " does not exist)"));
+}
+
+// Walks `root` without following links to folders; collects regular files
+// (and links to them) and issues.
+void Walk(const std::string& root, std::vector<std::string>* found, std::vector<InputIssue>* issues) {
+  std::vector<fs::path> pending{fs::path(root)};
+  while (!pending.empty()) {
+    fs::path dir = pending.back();
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      issues->push_back({dir.string(), Status::IOError(dir.string() + ": cannot list folder: " + ec.message())});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        issues->push_back({dir.string(), Status::IOError(dir.string() + ": cannot list folder: " + ec.message())});
+        break;
+      }
+      const fs::path& p = it->path();
+      std::string path = p.string();
+      std::error_code lec;
+      fs::file_status lst = fs::symlink_status(p, lec);
+      if (lec) {  // vanished while listed
+        issues->push_back({path, Status::NotFound(path + ": " + lec.message())});
+        continue;
+      }
+      if (fs::is_symlink(lst)) {
+        std::error_code tec;
+        fs::file_status target = fs::status(p, tec);
+        if (tec || !fs::exists(target)) {
+          issues->push_back({path, LinkIssue(path, tec)});
+        } else if (fs::is_regular_file(target)) {
+          found->push_back(path);
+        } else if (fs::is_directory(target)) {
+          std::error_code cec;
+          fs::path t = fs::canonical(p, cec), here = fs::canonical(dir, cec);
+          if (!cec && Contains(t, here)) {
+            issues->push_back({path, Status::Unsupported(path + ": symbolic link loop (points to " + t.string() +
+                                                         ", a folder that contains the link)")});
+          } else {
+            issues->push_back({path, Status::Unsupported(path + ": symbolic link to a folder, not followed "
+                                                                "(give the folder itself as an input)")});
+          }
+        } else {
+          issues->push_back({path, Status::Unsupported(path + ": " + KindName(target) + ", not a text file")});
+        }
+      } else if (fs::is_directory(lst)) {
+        pending.push_back(p);
+      } else if (fs::is_regular_file(lst)) {
+        found->push_back(path);
+      } else {
+        issues->push_back({path, Status::Unsupported(path + ": " + KindName(lst) + ", not a text file")});
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void ListInputs(const std::vector<std::string>& args, std::vector<std::string>* files,
                 std::vector<InputIssue>* issues) {
   for (const std::string& arg : args) {
@@ -22,51 +111,41 @@ void ListInputs(const std::vector<std::string>& args, std::vector<std::string>* 
       files->push_back(arg);
       continue;
     }
+    if (arg.empty()) {
+      issues->push_back({arg, Status::NotFound("\"\": empty file name")});
+      continue;
+    }
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
-      fs::file_status lst = fs::symlink_status(arg, ec);
-      if (!ec && fs::is_symlink(lst)) {
-        issues->push_back({arg, Status::NotFound(arg + ": dangling or looping symbolic link")});
+      std::error_code lec;
+      fs::file_status lst = fs::symlink_status(arg, lec);
+      if (!lec && fs::is_symlink(lst)) {
+        issues->push_back({arg, LinkIssue(arg, ec)});
+      } else if (ec && ec != std::errc::no_such_file_or_directory) {
+        issues->push_back({arg, Status::IOError(arg + ": " + ec.message())});
       } else {
         issues->push_back({arg, Status::NotFound(arg + ": no such file or folder")});
       }
       continue;
     }
-    if (fs::is_regular_file(st)) {
+    // Named pipes given by name are read (kgb build <(zcat pages.gz)).
+    if (fs::is_regular_file(st) || fs::is_fifo(st)) {
       files->push_back(arg);
       continue;
     }
     if (!fs::is_directory(st)) {
-      issues->push_back({arg, Status::Unsupported(arg + ": not a regular file or folder")});
+      issues->push_back({arg, Status::Unsupported(arg + ": " + KindName(st) + ", not a text file or folder")});
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      issues->push_back({arg, Status::IOError(arg + ": cannot list folder: " + ec.message())});
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        issues->push_back({arg, Status::IOError(arg + ": " + ec.message())});
-        break;
-      }
-      const fs::directory_entry& e = *it;
-      std::error_code ec2;
-      std::string path = e.path().string();
-      if (e.is_symlink(ec2)) {
-        fs::file_status target = fs::status(e.path(), ec2);
-        if (ec2 || !fs::exists(target)) {
-          issues->push_back({path, Status::NotFound(path + ": dangling or looping symbolic link")});
-          continue;
-        }
-        if (fs::is_directory(target)) continue;  // not followed: no loops
-      }
-      if (e.is_regular_file(ec2)) found.push_back(path);
-    }
+    std::vector<InputIssue> found_issues;
+    Walk(arg, &found, &found_issues);
     std::sort(found.begin(), found.end());
+    std::stable_sort(found_issues.begin(), found_issues.end(),
+                     [](const InputIssue& a, const InputIssue& b) { return a.input < b.input; });
     files->insert(files->end(), found.begin(), found.end());
+    issues->insert(issues->end(), found_issues.begin(), found_issues.end());
   }
 }
 
@@ -90,8 +169,11 @@ void ExtractFiles(const Extractor& extractor, const std::vector<std::string>& fi
   auto work = [&](size_t i) {
     Result r;
     std::string bytes;
-    r.status = ReadFile(files[i], &bytes);
+    r.status = ReadFile(files[i], &bytes, options.max_file_bytes);
+    if (r.status.ok() && bytes.empty()) r.status = Status::Unsupported(files[i] + ": empty file");
     if (r.status.ok()) r.status = extractor.Process(files[i], bytes, &r.records, &r.doc_stats);
+    if (r.status.ok() && r.doc_stats.sentences == 0)
+      r.status = Status::Unsupported(files[i] + ": no text (only white space or page furniture)");
     return r;
   };
 

@@ -21,10 +21,12 @@ struct InputIssue {
   Status status;
 };
 
-// Expands files, folders (walked recursively, all files, sorted by path; links
-// to folders are not followed, so link loops cannot trap the walk) and "-"
-// (standard input). Inputs that do not exist or cannot be listed become
-// issues; the rest go on.
+// Expands files, named pipes, folders (walked recursively, all files, sorted
+// by path) and "-" (standard input). Inside folders, links to files are read
+// but links to folders are not followed, so link loops cannot trap the walk.
+// Each input that is not read becomes an issue naming it and the reason
+// (no such file, dangling link, link loop, link to a folder, device, pipe or
+// socket inside a folder, folder that cannot be listed); the rest go on.
 void ListInputs(const std::vector<std::string>& args, std::vector<std::string>* files,
                 std::vector<InputIssue>* issues);
 
@@ -35,6 +37,9 @@ struct CorpusProgress {
 
 struct CorpusOptions {
   int threads = 1;  // worker threads (>= 1)
+  // Larger files are skipped unread: news pages are kilobytes, and extraction
+  // needs about 40 bytes of memory per input character.
+  uint64_t max_file_bytes = 64ull << 20;
   // Called on the calling thread after each document (may be empty).
   std::function<void(const CorpusProgress&)> progress;
 };
@@ -47,8 +52,9 @@ struct CorpusStats {
 };
 
 // Reads and extracts every file, adding its records to *builder in the order
-// of `files`. Unreadable or non-text files are reported in *issues and
-// skipped.
+// of `files`. Files that cannot be read (vanished, unreadable, too large) or
+// hold no text (empty, white space only, binary, undecodable) are reported in
+// *issues, naming the file and the reason, and skipped; the others go on.
 void ExtractFiles(const Extractor& extractor, const std::vector<std::string>& files, const CorpusOptions& options,
                   GraphBuilder* builder, std::vector<InputIssue>* issues, CorpusStats* stats);
 

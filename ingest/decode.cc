@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "util/utf8.h"
@@ -124,9 +125,10 @@ double ControlShare(std::string_view s) {
 }
 
 // UTF-16 without BOM: ASCII and CJK text in UTF-16 has a zero byte in most
-// ASCII code units, on one side only.
+// ASCII code units, on one side only. (Chinese-only UTF-16 has no zero bytes
+// at all; the plausibility score below finds it.)
 int GuessUtf16(std::string_view s) {
-  if (s.size() < 4 || s.size() % 2 != 0) return 0;
+  if (s.size() < 4) return 0;
   size_t even_zero = 0, odd_zero = 0;
   for (size_t i = 0; i + 1 < s.size(); i += 2) {
     even_zero += s[i] == 0;
@@ -138,53 +140,178 @@ int GuessUtf16(std::string_view s) {
   return 0;
 }
 
+// Well-known binary signatures, for a precise message ("PDF document").
+const char* BinarySignature(std::string_view b) {
+  auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+  using namespace std::string_view_literals;
+  if (starts("%PDF-"sv)) return "PDF document";
+  if (starts("\x7f" "ELF"sv)) return "ELF program";
+  if (starts("\x89PNG\r\n\x1a\n"sv)) return "PNG image";
+  if (starts("\xff\xd8\xff"sv)) return "JPEG image";
+  if (starts("GIF87a"sv) || starts("GIF89a"sv)) return "GIF image";
+  if (starts("PK\x03\x04"sv)) return "ZIP archive or Office document";
+  if (starts("\x1f\x8b"sv)) return "gzip archive";
+  if (starts("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"sv)) return "legacy Office document";
+  if (starts("7z\xbc\xaf\x27\x1c"sv)) return "7-Zip archive";
+  if (starts("Rar!\x1a\x07"sv)) return "RAR archive";
+  if (starts("MZ"sv) && b.size() >= 0x40) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(b.data());
+    size_t pe = p[0x3C] | (p[0x3D] << 8) | (p[0x3E] << 16) | (static_cast<size_t>(p[0x3F]) << 24);
+    if (pe + 4 <= b.size() && b.substr(pe, 4) == "PE\0\0"sv) return "Windows program";
+  }
+  return nullptr;
+}
+
+// True for characters that Chinese news text is made of: Han (the unified
+// block), CJK and full-width punctuation, kana, printable ASCII and white
+// space, Latin-1, Greek and Cyrillic letters and the symbols GB2312 carries.
+// Text decoded with the wrong encoding is dominated by other characters
+// (Hangul, Yi, private use, surrogates, rare Han extensions, controls, U+FFFD).
+bool IsPlausible(char32_t c) {
+  if (c < 0x80) return c >= 0x20 ? c != 0x7F : (c == '\t' || c == '\n' || c == '\r' || c == '\f');
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF01 && c <= 0xFF65) ||
+         (c >= 0xA0 && c <= 0xFF) || (c >= 0x2010 && c <= 0x205E) || (c >= 0x2160 && c <= 0x21FF) ||
+         (c >= 0x2460 && c <= 0x26FF) || (c >= 0x3200 && c <= 0x33FF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0x0391 && c <= 0x03C9) || (c >= 0x0401 && c <= 0x0451) || (c >= 0xFFE0 && c <= 0xFFE5);
+}
+
+// Share of plausible characters in decoded UTF-8 (NULs, already dropped by
+// the decoders, do not count).
+double Plausibility(const std::string& utf8) {
+  size_t n = 0, good = 0;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(utf8, i, &len);
+    i += len;
+    ++n;
+    good += IsPlausible(c);
+  }
+  return n ? static_cast<double>(good) / n : 0;
+}
+
+// Counts of a lossy UTF-8 reading: characters, valid multi-byte sequences and
+// invalid bytes (NULs skipped).
+struct Utf8Census {
+  size_t chars = 0, multibyte = 0, invalid = 0;
+};
+Utf8Census CensusUtf8(std::string_view s) {
+  Utf8Census c;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      c.chars += b != 0;
+      ++i;
+      continue;
+    }
+    size_t len;
+    DecodeUtf8(s, i, &len);
+    ++c.chars;
+    if (len == 1) ++c.invalid; else ++c.multibyte;
+    i += len;
+  }
+  return c;
+}
+
+// Bytes examined to choose among UTF-16 and GB18030 readings.
+constexpr size_t kSniffBytes = 64 * 1024;
+// Least share of plausible characters for text (see IsPlausible).
+constexpr double kMinPlausible = 0.8;
+
 }  // namespace
 
 Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* out) {
   *out = DecodedText();
   if (bytes.size() > 0xFFFFFFF0u) return Status::Unsupported(name + ": file larger than 4 GiB");
   const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  auto binary = [&](const char* what) {
+    *out = DecodedText();
+    return Status::Unsupported(name + ": binary content" + (what ? std::string(" (") + what + ")" : "") +
+                               ", not text");
+  };
+  auto check_controls = [&]() {
+    if (ControlShare(out->text) > 0.05) return binary(nullptr);
+    return Status::OK();
+  };
   if (bytes.size() >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
     out->encoding = Encoding::kUtf8Bom;
     CopyUtf8(bytes, 3, out);
-  } else if (bytes.size() >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+    return check_controls();
+  }
+  if (bytes.size() >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
     out->encoding = Encoding::kUtf16LE;
     Utf16(bytes, 2, true, out);
-  } else if (bytes.size() >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+    return check_controls();
+  }
+  if (bytes.size() >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
     out->encoding = Encoding::kUtf16BE;
     Utf16(bytes, 2, false, out);
-  } else if (int u16 = GuessUtf16(bytes)) {
+    return check_controls();
+  }
+  if (const char* what = BinarySignature(bytes)) return binary(what);
+
+  // UTF-16 with ASCII in it: zero bytes on one side.
+  if (int u16 = GuessUtf16(bytes)) {
     out->encoding = u16 == 1 ? Encoding::kUtf16LE : Encoding::kUtf16BE;
     Utf16(bytes, 0, u16 == 1, out);
-  } else {
-    // Binary files are full of NULs and control bytes in any encoding.
-    size_t nul = 0;
-    for (unsigned char c : bytes) nul += c == 0;
-    if (bytes.size() >= 16 && (nul * 10 > bytes.size() || ControlShare(bytes) > 0.05))
-      return Status::Unsupported(name + ": binary content, not text");
-    std::string_view no_nul = bytes;
-    std::string stripped;
-    if (nul) {
-      stripped.reserve(bytes.size());
-      for (char c : bytes) if (c) stripped.push_back(c);
-      no_nul = stripped;
-    }
-    if (IsValidUtf8(no_nul)) {
-      out->encoding = Encoding::kUtf8;
-      CopyUtf8(bytes, 0, out);
+    if (Plausibility(out->text.substr(0, kSniffBytes)) < kMinPlausible) return binary(nullptr);
+    return check_controls();
+  }
+  // Binary files are full of NULs in any single-byte-based encoding.
+  size_t nul = 0;
+  for (unsigned char c : bytes) nul += c == 0;
+  if (bytes.size() >= 16 && nul * 10 > bytes.size()) return binary(nullptr);
+
+  // UTF-8: valid, or valid but for a few damaged sequences (overlong forms,
+  // surrogates, truncated characters), which become U+FFFD. GB18030 Chinese
+  // reads as about six invalid bytes per valid multi-byte UTF-8 sequence;
+  // damaged UTF-8 has at most one per two.
+  Utf8Census census = CensusUtf8(bytes);
+  if (census.invalid * 2 <= census.multibyte) {
+    out->encoding = Encoding::kUtf8;
+    CopyUtf8(bytes, 0, out);
+    return check_controls();
+  }
+
+  // Otherwise GB18030, UTF-16LE or UTF-16BE (Chinese-only UTF-16 has no zero
+  // bytes): the reading of the first bytes with the most plausible
+  // characters wins. GB18030 reads UTF-16 as a mix of ASCII, controls and
+  // odd characters, and UTF-16 reads GB18030 as Hangul, Yi and private use.
+  std::string_view sniff = bytes.substr(0, kSniffBytes);
+  struct Candidate {
+    Encoding encoding;
+    double score;
+  } best{Encoding::kGb18030, -1};
+  for (Encoding e : {Encoding::kGb18030, Encoding::kUtf16LE, Encoding::kUtf16BE}) {
+    DecodedText t;
+    if (e == Encoding::kGb18030) {
+      Gb18030(sniff, &t);
     } else {
-      out->encoding = Encoding::kGb18030;
-      size_t bad = Gb18030(bytes, out);
-      size_t chars = CountChars(out->text);
-      if (chars == 0 || bad * 20 > chars)
-        return Status::Unsupported(name + ": neither UTF-8, UTF-16 nor GB18030 text (" +
-                                   std::to_string(bad) + " undecodable sequences)");
+      Utf16(sniff, 0, e == Encoding::kUtf16LE, &t);
     }
+    double score = Plausibility(t.text);
+    if (score > best.score) best = {e, score};
   }
-  if (out->encoding == Encoding::kUtf16LE || out->encoding == Encoding::kUtf16BE) {
-    if (ControlShare(out->text) > 0.05) return Status::Unsupported(name + ": binary content, not text");
+  if (best.score < kMinPlausible) {
+    if (ControlShare(bytes) > 0.05) return binary(nullptr);
+    *out = DecodedText();
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%.0f%%", best.score * 100);
+    return Status::Unsupported(name + ": not text in UTF-8, UTF-16 or GB18030 (" + "best reading " + EncodingName(best.encoding) + " has only " + pct +
+                               " plausible characters)");
   }
-  return Status::OK();
+  out->encoding = best.encoding;
+  if (best.encoding == Encoding::kGb18030) {
+    size_t bad = Gb18030(bytes, out);
+    size_t chars = CountChars(out->text);
+    if (chars == 0 || bad * 20 > chars) {
+      *out = DecodedText();
+      return Status::Unsupported(name + ": neither UTF-8, UTF-16 nor GB18030 text (" + std::to_string(bad) +
+                                 " undecodable sequences)");
+    }
+  } else {
+    Utf16(bytes, 0, best.encoding == Encoding::kUtf16LE, out);
+  }
+  return check_controls();
 }
 
 }  // namespace kgb

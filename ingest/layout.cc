@@ -18,6 +18,10 @@ bool IsAsciiAlnum(char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int
 
 // Sentence-final punctuation after normalization (NFKC turns ！？ into !?).
 bool IsTerminal(char32_t c) { return c == U'。' || c == U'!' || c == U'?' || c == U'｡'; }
+// Longest sentence kept whole. Prose sentences are far shorter; a run-on
+// line without punctuation (a 50 MB one-line file) is cut into pieces of this
+// size so that per-sentence work stays linear in the size of the page.
+constexpr size_t kMaxSentenceChars = 1000;
 bool IsCloser(char32_t c) { return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' || c == U'】' || c == U'》'; }
 // Punctuation that marks running text rather than a headline.
 bool IsClausePunct(char32_t c) {
@@ -329,6 +333,10 @@ class Segmenter {
       for (size_t t = before; t < s.text.size(); ++t) s.src.push_back(static_cast<uint32_t>(s.orig.size()));
       s.orig.push_back(u.ch);
       s.orig_end = u.oe;
+      if (s.text.size() >= kMaxSentenceChars) {
+        finish(k);
+        continue;
+      }
       if (s.text.size() == before) continue;
       char32_t c = s.text.back();
       if (c == U'“' || c == U'「' || c == U'『') { ++depth; since_open = 0; }
