@@ -38,7 +38,7 @@ bool Contains(const fs::path& a, const fs::path& b) {
 // Why the symbolic link `path` is not read, given its target status.
 Status LinkIssue(const std::string& path, const std::error_code& ec) {
   if (ec == std::errc::too_many_symbolic_link_levels)
-    return Status::NotFound(path + ": symbolic link loop (the link resolves to itself)");
+    return Status::NotFound(path + ": symbolic link loop (resolving the link leads back to it)");
   std::error_code ec2;
   fs::path target = fs::read_symlink(path, ec2);
   return Status::NotFound(path + ": dangling symbolic link" +
