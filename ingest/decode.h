@@ -28,11 +28,24 @@ struct DecodedText {
   uint64_t OrigOffset(size_t i) const { return offsets.empty() ? i + shift : offsets[i]; }
 };
 
-// Detects the encoding of `bytes` (BOMs; valid UTF-8; UTF-16 without BOM by
-// the pattern of zero bytes; otherwise GB18030, a superset of GBK and GB2312)
-// and converts. Returns Unsupported, naming `name`, for binary content (a
-// file that is neither of these encodings, or is mostly control bytes).
-// NUL bytes in otherwise valid text are dropped, not fatal.
+// Detects the encoding of `bytes` and converts, in this order:
+//   1. a BOM (UTF-8, UTF-16LE, UTF-16BE) decides;
+//   2. a known binary signature (PDF, ELF, PE, PNG, JPEG, GIF, ZIP, gzip,
+//      OLE, 7z, RAR) is rejected by name;
+//   3. UTF-16 with ASCII in it, by its zero bytes on one side;
+//   4. more than 10% NUL bytes: binary;
+//   5. UTF-8 when at most one invalid byte per two valid multi-byte sequences
+//      (damaged sequences -- overlong forms, surrogates, truncations --
+//      become U+FFFD);
+//   6. otherwise GB18030 (a superset of GBK and GB2312), UTF-16LE or UTF-16BE,
+//      whichever reads the first 64 KiB with the largest share of plausible
+//      characters (Han, CJK punctuation, printable ASCII...); this finds
+//      Chinese-only UTF-16 without BOM, which has no zero bytes. A best share
+//      under 80% is "not text".
+// Returns Unsupported, naming `name` and the reason ("binary content (PDF
+// document), not text"), for binary content (including any reading with
+// more than 5% control characters). NUL bytes in otherwise valid text are
+// dropped, not fatal.
 Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* out);
 
 }  // namespace kgb
