@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "util/file_io.h"
+#include "util/utf8.h"
 
 namespace kgb {
 namespace {
@@ -100,6 +101,9 @@ class Reader {
     }
     if (it->value.IsString()) {
       out->assign(it->value.GetString(), it->value.GetStringLength());
+      // RapidJSON validates raw bytes but turns a lone surrogate escape
+      // ("\udcad") into invalid UTF-8, which no writer could emit again.
+      if (!IsValidUtf8(*out)) return Error(where + ": \"" + key + "\" is not valid UTF-8 (a lone surrogate escape?)");
     } else if (it->value.IsInt64()) {
       *out = std::to_string(it->value.GetInt64());  // numeric ids in foreign graphs
     } else {
@@ -198,6 +202,7 @@ Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjso
       for (const auto& a : al->value.GetArray()) {
         if (!a.IsString()) return r.Error(where + ": aliases must be strings");
         n.aliases.emplace_back(a.GetString(), a.GetStringLength());
+        if (!IsValidUtf8(n.aliases.back())) return r.Error(where + ": an alias is not valid UTF-8");
       }
     }
     KGB_RETURN_IF_ERROR(r.GetUint(jn, "mentions", &n.mentions, where));

@@ -62,6 +62,9 @@ std::vector<BadGraph> BadGraphs() {
       {"plain text", "柯明远会见了澜海科技有限公司。\n", "not valid JSON"},
       {"trailing garbage", g + "{}", "not valid JSON"},
       {"invalid UTF-8 in a string", Replace(g, "青岚", "\xC0\xAF\xED\xA0\x80"), "not valid JSON"},
+      // Found by fuzz_graph_reader: accepted, then written back as invalid UTF-8.
+      {"lone surrogate escape in a label", Replace(g, "青岚", "\\udcad"), "\"label\" is not valid UTF-8"},
+      {"lone surrogate escape in an alias", Replace(g, "[\"澜海科技\"]", "[\"\\udfff\"]"), "alias is not valid UTF-8"},
       {"deep nesting", std::string(1000000, '[') + std::string(1000000, ']'), "not a graph"},
       {"unterminated deep nesting", std::string(1000000, '{'), "not valid JSON"},
       {"top level is an array", "[1,2,3]", "not a graph"},
