@@ -15,6 +15,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
+    {"inspect", kgb::RunInspect, "show the sentences, entities and relations kgb reads in one page"},
 };
 
 void Usage(std::ostream& o) {

@@ -63,6 +63,9 @@ void ListInputs(const std::vector<std::string>& args, std::vector<std::string>* 
         }
         if (fs::is_directory(target)) continue;  // not followed: no loops
       }
+      // Hidden files and a folder's README or LICENSE are not news pages.
+      std::string base = e.path().filename().string();
+      if (base.empty() || base[0] == '.' || base.rfind("README", 0) == 0 || base.rfind("LICENSE", 0) == 0) continue;
       if (e.is_regular_file(ec2)) found.push_back(path);
     }
     std::sort(found.begin(), found.end());

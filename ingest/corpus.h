@@ -21,7 +21,8 @@ struct InputIssue {
   Status status;
 };
 
-// Expands files, folders (walked recursively, all files, sorted by path; links
+// Expands files, folders (walked recursively, sorted by path, skipping hidden
+// files and README/LICENSE files; links
 // to folders are not followed, so link loops cannot trap the walk) and "-"
 // (standard input). Inputs that do not exist or cannot be listed become
 // issues; the rest go on.

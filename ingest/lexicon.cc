@@ -151,6 +151,8 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
     return sections([&](const std::string& sec, const std::u32string& w, int no) -> Status {
       if (sec == "all") boundaries.Add(w, 0);
       else if (sec == "conj") boundaries.Add(w, 1);
+      else if (sec == "noun") boundaries.Add(w, 2);
+      else if (sec == "inner") inner_words.Add(w, 1);
       else return LineError(file, no, "unknown section [" + sec + "]");
       return Status::OK();
     });
@@ -228,6 +230,7 @@ Status BuildPlaces(std::string_view divisions, std::string_view stop, Lexicon* l
     else if (lv == "township") info.level = PlaceLevel::kTownship;
     else return LineError("divisions.tsv", no, "unknown level \"" + std::string(lv) + "\"");
     std::u32string name = N(f[0]);
+    if (stopped.count(name)) continue;
     info.name = ToUtf8(name);
     info.is_short = false;
     lex->places.Add(name, static_cast<int32_t>(lex->place_info.size()));

@@ -74,7 +74,9 @@ class Lexicon {
   std::vector<SuffixInfo> suffix_info;
   SuffixTrie stop_ends;
   std::unordered_set<std::u32string> stop_exact;
-  SuffixTrie boundaries;         // value 0: all names; 1: conjunctions (not projects)
+  SuffixTrie boundaries;         // 0: ends all names; 1: conjunctions, 2: verbal nouns
+                                 // (1 and 2 do not end project names)
+  Trie inner_words;              // words with a boundary character inside names (对外)
   Trie generic;                  // for "is the prefix only generic words"
   Trie determiners;
 

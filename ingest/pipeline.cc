@@ -87,8 +87,16 @@ Status Extractor::ProcessUtf8(const std::string& doc, std::string_view utf8, con
   return Status::OK();
 }
 
+Status Extractor::Inspect(const std::string& doc, std::string_view bytes, std::vector<InspectedSentence>* sentences,
+                          DocumentRecords* out) const {
+  DecodedText text;
+  KGB_RETURN_IF_ERROR(DecodeText(bytes, doc, &text));
+  Extract(doc, text, "", out, nullptr, sentences);
+  return Status::OK();
+}
+
 void Extractor::Extract(const std::string& doc, const DecodedText& text, const std::string& doc_date,
-                        DocumentRecords* out, DocumentStats* stats) const {
+                        DocumentRecords* out, DocumentStats* stats, std::vector<InspectedSentence>* inspected) const {
   *out = DocumentRecords();
   out->doc = doc;
   Page page;
@@ -142,6 +150,21 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
     for (size_t i = a.first; i < a.first + a.count; ++i) {
       std::string d = FindDate(page.sentences[i].text, year);
       dates[i] = d.empty() ? lede : d;
+    }
+  }
+
+  if (inspected) {
+    inspected->clear();
+    for (size_t i = 0; i < page.sentences.size(); ++i) {
+      const Sentence& s = page.sentences[i];
+      InspectedSentence is;
+      is.article = s.article;
+      is.headline = s.headline;
+      is.start = s.orig_begin;
+      is.end = s.orig_end;
+      is.text = s.Display();
+      for (const Mention& m : mentions[i]) is.mentions.push_back(std::string(EntityTypeName(m.type)) + ":" + m.name);
+      inspected->push_back(std::move(is));
     }
   }
 

@@ -10,17 +10,17 @@ namespace {
 
 bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || c == '.' || c == U'．'; }
 bool IsCnDigit(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十百千万两零〇").find(c) != std::u32string_view::npos;
+  return std::u32string_view(U"一二三四五六七八九十百千万亿两零〇").find(c) != std::u32string_view::npos;
 }
 bool IsMeasure(char32_t c) {
-  return std::u32string_view(U"年月日家个项批所座名位多余").find(c) != std::u32string_view::npos;
+  return std::u32string_view(U"年月日家个项批所座名位多余条强级").find(c) != std::u32string_view::npos;
 }
 
 // Words that end a person name on its left when the name is found by the
 // word that follows it (张红军会见): its start must be a clause start.
 const std::u32string_view kStrongAfter[] = {U"一行", U"会见", U"会晤", U"接见", U"表示", U"指出", U"强调",
                                            U"带队", U"率队", U"带领", U"率领", U"主持", U"陪同", U"调研",
-                                           U"考察", U"要求", U"介绍", U"等"};
+                                           U"考察", U"要求", U"介绍"};
 
 bool StartsAt(std::u32string_view t, size_t pos, std::u32string_view w) {
   return t.size() >= pos + w.size() && t.substr(pos, w.size()) == w;
@@ -34,11 +34,16 @@ bool Recognizer::IsNameChar(char32_t c) {
   return c == U'·' || c == U'・';
 }
 
-std::u32string Recognizer::CanonicalPark(std::u32string name) {
+std::u32string Recognizer::WithoutNational(std::u32string name) {
   for (std::u32string_view p : {std::u32string_view(U"(国家)"), std::u32string_view(U"（国家）")}) {
     size_t k;
     while ((k = name.find(p)) != std::u32string::npos) name.erase(k, p.size());
   }
+  return name;
+}
+
+std::u32string Recognizer::CanonicalPark(std::u32string name) {
+  name = WithoutNational(std::move(name));
   const std::pair<std::u32string_view, std::u32string_view> kShort[] = {
       {U"高新技术产业开发区", U"高新区"}, {U"经济技术开发区", U"经开区"}};
   for (auto [longer, shorter] : kShort) {
@@ -112,6 +117,14 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.places.LongestAt(t, i, &id);
     if (len == 0) continue;
     const PlaceInfo& info = lex_.place_info[id];
+    if (info.is_short && info.level == PlaceLevel::kCounty) {
+      // 江阴 (江阴市) but not 高安 in 提高安全: a county-level short form
+      // counts only where a place is expected.
+      bool before = i == 0 || !IsNameChar(t[i - 1]) ||
+                    std::u32string_view(U"在赴到至于与和及、自从往").find(t[i - 1]) != std::u32string_view::npos;
+      bool after = i + len >= t.size() || !IsNameChar(t[i + len]);
+      if (!before && !after) continue;
+    }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
       std::string surface = ToUtf8(t.substr(i, len));
@@ -129,60 +142,139 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.national.LongestAt(t, i, &id);
     if (len == 0) continue;
     const NationalBody& b = lex_.national_bodies[id];
-    c->push_back(Make(s, i, i + len, b.type, ToUtf32(b.name), 5));
+    c->push_back(Make(s, i, i + len, b.type, ToUtf32(b.name), 3));
     i += len - 1;
   }
 }
 
-void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& places, std::vector<Mention>* c) const {
+size_t Recognizer::ExtendLeft(std::u32string_view t, size_t s0, bool project) const {
+  size_t j = s0;
+  const size_t kMax = project ? 30 : 22;
+  while (j > 0 && s0 - j < kMax) {
+    char32_t c = t[j - 1];
+    if (c == U'”') {
+      // A quoted part of a name: 郑州(国家)高新区“一台多峰”智慧城市实验场.
+      size_t k = j - 1;
+      while (k > 0 && j - k < 12 && IsNameChar(t[k - 1])) --k;
+      if (k > 0 && t[k - 1] == U'“' && k + 1 < j) {
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+    if (!IsNameChar(c)) break;
+    bool stop = false;
+    int32_t iv;
+    if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 河南对外经济贸易职业学院
+      --j;
+      continue;
+    }
+    lex_.boundaries.ForEachEndingAt(t, j, [&](size_t, int32_t v) {
+      if (v == 0 || !project) {
+        stop = true;
+        return false;
+      }
+      return true;
+    });
+    if (stop) break;
+    --j;
+  }
+  // Unbalanced brackets: the name starts after an unmatched '(' or ')'.
+  int depth = 0;
+  for (size_t k = s0; k > j; --k) {
+    if (t[k - 1] == ')') {
+      ++depth;
+    } else if (t[k - 1] == '(') {
+      if (depth == 0) return k;
+      --depth;
+    }
+  }
+  if (depth > 0) {
+    for (size_t k = j; k < s0; ++k)
+      if (t[k] == ')') return k + 1;
+  }
+  // A quote that opens the name stays only if it is closed inside it.
+  while (j < s0 && (t[j] == U'“' || t[j] == U'”')) {
+    if (t[j] == U'“' && t.substr(j, s0 - j).find(U'”') != std::u32string_view::npos) break;
+    ++j;
+  }
+  return j;
+}
+
+// A count or a time just before: "133家", "2025年", "47个", "百强".
+static size_t CountEnd(std::u32string_view t, size_t b, size_t e, bool* counted) {
+  size_t cut = b;
+  *counted = false;
+  for (size_t k = b; k < e; ++k) {
+    if (!(IsDigit(t[k]) || IsCnDigit(t[k]))) continue;
+    size_t m = k;
+    while (m < e && (IsDigit(t[m]) || IsCnDigit(t[m]))) ++m;
+    if (m < e && IsMeasure(t[m])) {
+      bool time = t[m] == U'年' || t[m] == U'月' || t[m] == U'日';
+      // 第一家 is a rank, not a count, but still not part of a name.
+      cut = m + 1;
+      *counted = !time;
+      k = m;
+    } else {
+      k = m;
+    }
+  }
+  return cut;
+}
+
+void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anchors, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
   for (size_t e = 1; e <= t.size(); ++e) {
     int32_t sid = -1;
     size_t slen = lex_.suffixes.LongestEndingAt(t, e, &sid);
     if (slen == 0) continue;
     const SuffixInfo& info = lex_.suffix_info[sid];
+    const bool project = info.type == EntityType::kProject;
     size_t s0 = e - slen;
-    // 1. Extend leftwards to the nearest boundary.
-    size_t j = s0;
-    const size_t kMaxPrefix = info.type == EntityType::kProject ? 30 : 22;
-    while (j > 0 && s0 - j < kMaxPrefix) {
-      if (!IsNameChar(t[j - 1])) break;
-      bool stop = false;
-      lex_.boundaries.ForEachEndingAt(t, j, [&](size_t, int32_t v) {
-        if (v == 0 || info.type != EntityType::kProject) {
-          stop = true;
-          return false;
-        }
-        return true;
-      });
-      if (stop) break;
-      --j;
-    }
-    // Unbalanced brackets: the name starts after an unmatched ')' or '('.
-    {
-      int depth = 0;
-      for (size_t k = s0; k > j; --k) {
-        if (t[k - 1] == ')') ++depth;
-        else if (t[k - 1] == '(') {
-          if (depth == 0) { j = k; break; }
-          --depth;
-        }
-      }
-    }
-    // 2. Cut determiners and counts off the front (该公司, 133家试点高新区).
+    size_t j = ExtendLeft(t, s0, project);
+    // Determiners and counts come off the front (该公司, 133家试点高新区).
+    bool counted = false;
     for (bool changed = true; changed && j < s0;) {
       changed = false;
       int32_t v;
       size_t dl = lex_.determiners.LongestAt(t, j, &v);
       if (dl > 0 && j + dl <= s0) { j += dl; changed = true; continue; }
-      size_t k = j;
-      while (k < s0 && (IsDigit(t[k]) || IsCnDigit(t[k]))) ++k;
-      if (k > j && k < s0 && IsMeasure(t[k])) { j = k + 1; changed = true; continue; }
-      if (k > j && k == s0) { j = k; changed = true; }
+      bool c2 = false;
+      size_t cut = CountEnd(t, j, s0, &c2);
+      if (cut > j) { j = cut; counted |= c2; changed = true; }
+    }
+    if (counted) continue;  // "47个路段照明工程": a counted kind of thing
+    // "…研究中心5家": a category being counted, not a name.
+    {
+      size_t k = e;
+      while (k < t.size() && (IsDigit(t[k]) || IsCnDigit(t[k]))) ++k;
+      if (k > e && k < t.size() && IsMeasure(t[k]) && t[k] != U'年' && t[k] != U'月' && t[k] != U'日') continue;
+    }
+    // The name goes on into a longer one (河南省工程研究中心, 科技园区,
+    // 核心板块项目指挥部), or names a category (工程类项目): not a name here.
+    {
+      bool longer = false;
+      for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer; ++k) {
+        if (!IsNameChar(t[k - 1])) break;
+        bool boundary = false;
+        lex_.boundaries.ForEachEndingAt(t, k, [&](size_t, int32_t) { boundary = true; return false; });
+        if (boundary) break;
+        int32_t v2;
+        if (lex_.suffixes.LongestEndingAt(t, k, &v2) > 0) longer = true;
+      }
+      if (longer || (e < t.size() && t[e] == U'类')) continue;
+    }
+    if (info.rule == SuffixRule::kPlace && info.type == EntityType::kPark) {
+      // A zone starts at its place (立足郑州高新区).
+      for (const Mention& p : anchors) {
+        if (p.begin >= j && p.end <= s0) {
+          j = p.begin;
+          break;
+        }
+      }
     }
     std::u32string_view cand = t.substr(j, e - j);
     std::u32string_view prefix = t.substr(j, s0 - j);
-    // 3. Generic or ordinary words are not names.
     if (lex_.stop_exact.count(std::u32string(cand))) {
       if (prefix.empty() && info.type == EntityType::kPark && info.rule == SuffixRule::kPlace) {
         // bare 高新区: the paper's own zone (resolved later).
@@ -199,12 +291,21 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& plac
       return !stop_end;
     });
     if (stop_end) continue;
-    // 4. The suffix's rule.
+    // "是一家…的交通科技公司": a description, not a name.
+    if (info.rule != SuffixRule::kPlace) {
+      size_t cb = j;
+      while (cb > 0 && t[cb - 1] != U',' && t[cb - 1] != U'，' && t[cb - 1] != U'。' && t[cb - 1] != U';') --cb;
+      std::u32string_view before = t.substr(cb, j - cb);
+      if (before.find(U"一家") != std::u32string_view::npos || before.find(U"是一") != std::u32string_view::npos ||
+          before.find(U"一个") != std::u32string_view::npos)
+        continue;
+    }
     bool ok = false;
     if (info.rule == SuffixRule::kPlace) {
-      for (const Mention& p : places) {
-        if (p.begin >= j && p.end <= s0) { ok = true; break; }
-      }
+      const Mention* anchor = nullptr;
+      for (const Mention& p : anchors)
+        if (p.begin >= j && p.end <= s0) { anchor = &p; break; }
+      ok = anchor != nullptr;
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);
         m.ref = RefKind::kHome;
@@ -214,35 +315,99 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& plac
       }
     } else if (info.rule == SuffixRule::kName) {
       ok = prefix.size() >= 2 && !lex_.IsGeneric(prefix);
-      if (ok && info.type == EntityType::kProject) {
+      if (ok && project) {
         bool anchored = false;
-        for (const Mention& p : places) anchored |= p.begin >= j && p.end <= s0;
+        for (const Mention& p : anchors) anchored |= p.begin >= j && p.end <= s0;
         ok = anchored || prefix.size() >= 4;
-        // "7个项目", "三项工程": counted things, not names.
-        for (size_t k = 0; ok && k + 1 < prefix.size(); ++k)
-          if ((IsDigit(prefix[k]) || IsCnDigit(prefix[k])) && (prefix[k + 1] == U'个' || prefix[k + 1] == U'项'))
-            ok = false;
+        // "各相关部门要与项目": a project name does not end its prefix with a conjunction.
+        if (ok && (prefix.back() == U'与' || prefix.back() == U'和' || prefix.back() == U'及')) ok = false;
       }
     } else {
       ok = !prefix.empty() && !lex_.IsGeneric(prefix);
     }
     if (!ok) continue;
-    // 5. Canonical form; a zone's governing body is the zone.
-    std::u32string name(cand);
-    size_t end = e;
+    std::u32string name = info.type == EntityType::kPark ? CanonicalPark(std::u32string(cand))
+                                                         : WithoutNational(std::u32string(cand));
+    Mention m = Make(s, j, e, info.type, name, 3);
     if (info.type == EntityType::kPark) {
-      name = CanonicalPark(name);
+      // A zone's governing body is the zone: 郑州高新区管委会 is an alias.
       int32_t v;
       size_t bl = lex_.title_bodies.LongestAt(t, e, &v);
       std::u32string_view body = bl ? t.substr(e, bl) : std::u32string_view();
-      if (body == U"党工委" || body == U"管委会" || body == U"管理委员会" || body == U"工委") end = e + bl;
-    }
-    Mention m = Make(s, j, end, info.type, name, 3);
-    if (end != e) {
-      std::string short_surface = ToUtf8(cand);
-      if (short_surface != m.name) m.aliases.push_back(short_surface);
+      if (body == U"党工委" || body == U"管委会" || body == U"管理委员会") m.aliases.push_back(ToUtf8(name + std::u32string(body)));
     }
     c->push_back(std::move(m));
+  }
+}
+
+void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const {
+  // "A、B、C等项目": every item of a list closed by 等 + a kind is of that kind.
+  static const std::pair<std::u32string_view, EntityType> kKinds[] = {
+      {U"等项目", EntityType::kProject},     {U"等重点项目", EntityType::kProject},
+      {U"等重大项目", EntityType::kProject}, {U"等工程", EntityType::kProject},
+      {U"等企业", EntityType::kOrganization}, {U"等公司", EntityType::kOrganization},
+      {U"等银行", EntityType::kOrganization}, {U"等高校", EntityType::kOrganization},
+      {U"等单位", EntityType::kOrganization}, {U"等园区", EntityType::kPark}};
+  std::u32string_view t = s.text;
+  for (auto [marker, type] : kKinds) {
+    for (size_t pos = t.find(marker); pos != std::u32string_view::npos; pos = t.find(marker, pos + 1)) {
+      size_t end = pos;
+      std::vector<std::pair<size_t, size_t>> items;
+      for (;;) {
+        size_t b = end;
+        while (b > 0 && t[b - 1] != U'、' && IsNameChar(t[b - 1])) --b;
+        if (t[b > 0 ? b - 1 : 0] != U'、' || b == 0) {
+          b = ExtendLeft(t, end, type == EntityType::kProject);
+          items.emplace_back(b, end);
+          break;
+        }
+        items.emplace_back(b, end);
+        end = b - 1;
+      }
+      if (items.size() < 2) continue;
+      for (auto [b, e] : items) {
+        int32_t v;
+        while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
+        std::u32string_view item = t.substr(b, e - b);
+        if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item)) continue;
+        std::u32string name(item);
+        if (type == EntityType::kPark) name = CanonicalPark(name);
+        c->push_back(Make(s, b, e, type, name, 4));
+      }
+    }
+  }
+}
+
+void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const {
+  std::u32string_view t = s.text;
+  // Companies by what only companies do: "天迈科技成功上市", "…顺利过会".
+  static const std::u32string_view kListing[] = {U"上市", U"过会", U"挂牌"};
+  static const std::u32string_view kAdverbs[] = {U"成功", U"顺利", U"即将", U"正式", U"已", U"将", U"率先"};
+  for (std::u32string_view w : kListing) {
+    for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
+      if (pos + w.size() < t.size() && IsHan(t[pos + w.size()])) continue;  // 上市公司
+      size_t e = pos;
+      for (bool again = true; again;) {
+        again = false;
+        for (std::u32string_view a : kAdverbs)
+          if (e >= a.size() && t.substr(e - a.size(), a.size()) == a) { e -= a.size(); again = true; break; }
+      }
+      size_t b = ExtendLeft(t, e, false);
+      std::u32string_view name = t.substr(b, e - b);
+      if (name.size() < 4 || lex_.IsGeneric(name)) continue;
+      c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
+    }
+  }
+  // A named construction site: "在璞居壹号院施工现场".
+  static const std::u32string_view kSite[] = {U"施工现场", U"项目工地", U"施工工地", U"建设现场"};
+  for (std::u32string_view w : kSite) {
+    for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
+      if (pos == 0 || !IsHan(t[pos - 1])) continue;
+      size_t b = ExtendLeft(t, pos, true);
+      std::u32string_view name = t.substr(b, pos - b);
+      if (name.size() < 4 || lex_.IsGeneric(name)) continue;
+      c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
+    }
   }
 }
 
@@ -345,11 +510,13 @@ void ResolveOverlaps(std::vector<Mention>* ms) {
 void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   out->clear();
   if (s.byline) return;
-  std::vector<Mention> places;
-  AddPlaces(s, &places);
-  std::vector<Mention> c = places;
-  AddNational(s, &c);
-  AddBySuffix(s, places, &c);
+  std::vector<Mention> anchors;
+  AddPlaces(s, &anchors);
+  AddNational(s, &anchors);
+  std::vector<Mention> c = anchors;
+  AddBySuffix(s, anchors, &c);
+  AddTypedLists(s, &c);
+  AddPredicated(s, &c);
   AddPersons(s, &c);
   AddRefs(s, &c);
   ResolveOverlaps(&c);

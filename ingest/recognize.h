@@ -52,6 +52,8 @@ class Recognizer {
   // The canonical form of a park name: "(国家)" dropped, long official
   // suffixes shortened (郑州高新技术产业开发区 -> 郑州高新区).
   static std::u32string CanonicalPark(std::u32string name);
+  // The name with "(国家)" dropped (郑州(国家)高新区智慧城市实验场).
+  static std::u32string WithoutNational(std::u32string name);
 
   // True for characters that may be part of a name.
   static bool IsNameChar(char32_t c);
@@ -59,7 +61,12 @@ class Recognizer {
  private:
   void AddPlaces(const Sentence& s, std::vector<Mention>* c) const;
   void AddNational(const Sentence& s, std::vector<Mention>* c) const;
-  void AddBySuffix(const Sentence& s, const std::vector<Mention>& places, std::vector<Mention>* c) const;
+  void AddBySuffix(const Sentence& s, const std::vector<Mention>& anchors, std::vector<Mention>* c) const;
+  void AddTypedLists(const Sentence& s, std::vector<Mention>* c) const;
+  void AddPredicated(const Sentence& s, std::vector<Mention>* c) const;
+  // Start of a name that ends at s0, extended leftwards to the nearest
+  // boundary word or punctuation (project names may hold 与 and 建设).
+  size_t ExtendLeft(std::u32string_view t, size_t s0, bool project) const;
   void AddPersons(const Sentence& s, std::vector<Mention>* c) const;
   void AddRefs(const Sentence& s, std::vector<Mention>* c) const;
   bool BylineBefore(std::u32string_view text, size_t pos) const;
