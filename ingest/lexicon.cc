@@ -103,7 +103,10 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       titles_ending.Add(w, static_cast<int32_t>(w.size()));
     }
   } else if (file == "title_bodies.txt") {
-    for (auto [no, line] : lines) title_bodies.Add(N(line), 1);
+    for (auto [no, line] : lines) {
+      title_bodies.Add(N(line), 1);
+      title_bodies_ending.Add(N(line), 1);
+    }
   } else if (file == "surnames.txt") {
     for (auto [no, line] : lines)
       for (std::string_view w : Words(line)) {

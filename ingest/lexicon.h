@@ -63,6 +63,7 @@ class Lexicon {
   Trie titles;
   SuffixTrie titles_ending;      // titles, looked up by where they end
   Trie title_bodies;
+  SuffixTrie title_bodies_ending;  // the same, by where they end
   Trie surnames;                 // value = length
   std::unordered_set<char32_t> not_given;
   std::unordered_set<char32_t> stop_chars;

@@ -72,6 +72,11 @@ class Extractor {
   void Extract(const std::string& doc, const DecodedText& text, const std::string& date, DocumentRecords* out,
                DocumentStats* stats, std::vector<InspectedSentence>* inspected = nullptr) const;
 
+  // Finds recurring names and short forms of names defined on the page.
+  void AddKnownNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
+  // Merges the variants of one name on the page (quotes, short forms).
+  void UnifyNames(std::vector<std::vector<Mention>>* mentions) const;
+
   std::shared_ptr<const Lexicon> lex_;
   ExtractOptions options_;
   Recognizer recognizer_;

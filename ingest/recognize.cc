@@ -523,22 +523,31 @@ void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   *out = std::move(c);
 }
 
-void Recognizer::AddKnownPersons(const Sentence& s, const std::vector<std::u32string>& names,
-                                 std::vector<Mention>* mentions) const {
+void Recognizer::AddKnownNames(const Sentence& s, const std::vector<KnownName>& names,
+                               std::vector<Mention>* mentions) const {
   std::u32string_view t = s.text;
   bool added = false;
-  for (const std::u32string& name : names) {
-    for (size_t pos = t.find(name); pos != std::u32string_view::npos; pos = t.find(name, pos + 1)) {
-      size_t e = pos + name.size();
+  for (const KnownName& k : names) {
+    const std::u32string& surface = k.surface;
+    for (size_t pos = t.find(surface); pos != std::u32string_view::npos; pos = t.find(surface, pos + 1)) {
+      size_t e = pos + surface.size();
       bool overlap = false;
       for (const Mention& m : *mentions) overlap |= pos < m.end && m.begin < e;
       if (overlap || BylineBefore(t, pos)) continue;
-      // The name must not run on into a longer name (李海 in 李海涛).
-      if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > name.size()) {
-        int32_t v;
-        if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;
+      if (k.type == EntityType::kOfficial) {
+        // The name must not run on into a longer name (李海 in 李海涛).
+        if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > surface.size()) {
+          int32_t v;
+          if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;
+        }
+      } else if (pos > 0 && IsHan(t[pos - 1]) && !ClauseStart(t, pos)) {
+        continue;  // inside a longer word
       }
-      mentions->push_back(Make(s, pos, e, EntityType::kOfficial, name, 2));
+      Mention m = Make(s, pos, e, k.type, ToUtf32(k.name), 2);
+      std::string surf = ToUtf8(surface);
+      if (surf != k.name && std::find(m.aliases.begin(), m.aliases.end(), surf) == m.aliases.end())
+        m.aliases.push_back(surf);
+      mentions->push_back(std::move(m));
       added = true;
     }
   }

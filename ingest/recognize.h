@@ -40,10 +40,17 @@ class Recognizer {
   // Finds the mentions of one sentence: non-overlapping, sorted by begin.
   void Find(const Sentence& s, std::vector<Mention>* out) const;
 
-  // Adds mentions of person names already known in the document wherever
-  // they occur outside other mentions (郭程明提出…).
-  void AddKnownPersons(const Sentence& s, const std::vector<std::u32string>& names,
-                       std::vector<Mention>* mentions) const;
+  // A name known on the page, to be found wherever it recurs: a person named
+  // once with a title (郭程明提出…), or the short form of a body named in full
+  // (中国二冶 for 中国二冶集团有限公司).
+  struct KnownName {
+    std::u32string surface;
+    EntityType type;
+    std::string name;  // the entity's name
+  };
+  // Adds mentions of known names that occur outside other mentions; longer
+  // surfaces first.
+  void AddKnownNames(const Sentence& s, const std::vector<KnownName>& names, std::vector<Mention>* mentions) const;
 
   // The length of a person name starting at text[pos] (surname + one or two
   // characters), or 0.

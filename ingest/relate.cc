@@ -156,6 +156,7 @@ class Relater {
       size_t pos = p.begin;
       size_t free_chars = 0;
       bool zone_home = false;
+      bool organs = false;  // the chain names an internal organ (领导小组, 办公室)
       while (pos > 0) {
         if (pos <= prev_person_end) break;
         size_t len = lex_.titles_ending.LongestEndingAt(text_, pos, &v);
@@ -173,8 +174,8 @@ class Relater {
         if (!IsHan(c)) break;
         bool organ = false;
         size_t ol = 0;
-        lex_.title_bodies.ForEachBackward(text_, pos, [&](size_t l, int32_t) { ol = l; return true; });
-        if (ol) { pos -= ol; organ = true; }
+        lex_.title_bodies_ending.ForEachEndingAt(text_, pos, [&](size_t l, int32_t) { ol = l; return true; });
+        if (ol) { pos -= ol; organ = true; organs = true; }
         if (organ) continue;
         bool boundary = false;
         lex_.boundaries.ForEachEndingAt(text_, pos, [&](size_t, int32_t) { boundary = true; return false; });
@@ -195,21 +196,29 @@ class Relater {
         while (!t.empty() && (t.front() == U'、' || t.front() == U'兼')) t.remove_prefix(1);
         return ToUtf8(t);
       };
+      const bool enumerated = pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、';
       if (!bodies.empty()) {
-        for (size_t k = 0; k < bodies.size(); ++k) {
-          size_t seg_end = k + 1 < bodies.size() ? bodies[k + 1].second : p.begin;
-          (void)seg_end;
-          Add(RelationType::kHoldsPosition, E(p), bodies[k].first, title_after(bodies[k].second));
-        }
+        for (const auto& [body, end] : bodies) Add(RelationType::kHoldsPosition, E(p), body, title_after(end));
         prev_body = bodies.back().first;
-      } else if ((zone_home || NamesZoneOrgan(chain)) && !in_.home_zone.empty() && !prev_body) {
+      } else if (zone_home && !in_.home_zone.empty()) {
+        // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};
-        Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + (zone_home ? 1 : 0)));
+        Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + 1));
         prev_body = zone;
-      } else if (prev_body && (pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、')) {
-        // 江州高新区党工委书记马立新，党工委委员、管委会副主任孙海
+      } else if (NamesZoneOrgan(chain) && (prev_body ? prev_body->type == EntityType::kPark : !in_.home_zone.empty())) {
+        // 党工委委员、管委会副主任孙海: the zone named before, else the paper's.
+        Ent zone = prev_body && enumerated ? *prev_body : Ent{EntityType::kPark, in_.home_zone};
+        if (!zone.name.empty()) Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos));
+        prev_body = zone;
+      } else if (organs && !in_.home_zone.empty()) {
+        // 开放创新工作领导小组副组长…: an organ named without its place is the
+        // paper's zone's.
+        Add(RelationType::kHoldsPosition, E(p), Ent{EntityType::kPark, in_.home_zone}, title_after(pos));
+      } else if (prev_body && enumerated && !organs && !InstitutionTitle(chain)) {
+        // 市长许文华、副市长邵兵: the body carries over an enumeration.
         Add(RelationType::kHoldsPosition, E(p), *prev_body, title_after(pos));
       } else if (InstitutionTitle(chain) && ctx_.last_org && cur_ - ctx_.last_org_sentence <= 2) {
+        // 院长吴涛 with the hospital named just before.
         Add(RelationType::kHoldsPosition, E(p), *ctx_.last_org, title_after(pos));
       }
       prev_person_end = p.end;
@@ -462,9 +471,10 @@ class Relater {
         if (site && !already_visited && ce < text_.size()) {
           std::optional<Ent> v;
           std::vector<Ent> officials = Of(In(ce, text_.size()), true);
-          if (!officials.empty()) v = officials.front();
+          bool delegation = text_.find(U"一行") != std::u32string::npos;
+          if (!officials.empty() && (delegation || ctx_.leader)) v = officials.front();
           else v = ctx_.leader;
-          if (v && ctx_.leader) Add(RelationType::kVisited, *v, E(first));
+          if (v) Add(RelationType::kVisited, *v, E(first));
         }
       }
     }
