@@ -146,6 +146,42 @@ void Extractor::UnifyNames(std::vector<std::vector<Mention>>* mentions) const {
       if (m.type != EntityType::kOfficial && m.type != EntityType::kLocation) names[{static_cast<int>(m.type), m.name}];
     }
   std::map<std::pair<int, std::string>, std::string> rename;
+  // The brand at the heart of a body's name (恒远 in 北京恒远控股集团有限公司 and in
+  // 恒远集团; 中国二冶 in 中国二冶集团有限公司): bodies of the page that share it
+  // are one, named by the longest form.
+  auto core = [&](std::string n) {
+    for (const char* suf : kCompanySuffixes)
+      if (EndsWith(n, suf) && n.size() > std::strlen(suf)) { n.resize(n.size() - std::strlen(suf)); break; }
+    for (const char* word : {"控股", "科技", "实业", "投资", "发展", "股份", "集团"})
+      if (EndsWith(n, word) && n.size() > std::strlen(word)) n.resize(n.size() - std::strlen(word));
+    std::u32string n32 = ToUtf32(n);
+    int32_t v;
+    size_t pl = lex_->places.LongestAt(n32, 0, &v);
+    if (pl > 0 && n32.size() >= pl + 2) return ToUtf8(std::u32string_view(n32).substr(pl));
+    for (const std::string& p : prefixes)
+      if (n.size() > p.size() + 3 && n.compare(0, p.size(), p) == 0) { n = n.substr(p.size()); break; }
+    return n;
+  };
+  {
+    std::map<std::string, std::vector<std::string>> by_core;
+    for (const auto& [key, unused] : names) {
+      if (key.first != static_cast<int>(EntityType::kOrganization)) continue;
+      std::string c = core(key.second);
+      if (ToUtf32(c).size() >= 2) by_core[c].push_back(key.second);
+    }
+    for (const auto& [c, list] : by_core) {
+      if (list.size() < 2) continue;
+      // Only when one form is a company's full name and the others are shorter.
+      std::string longest;
+      for (const std::string& n : list)
+        if (n.size() > longest.size()) longest = n;
+      bool full = false;
+      for (const char* suf : kCompanySuffixes) full |= EndsWith(longest, suf);
+      if (!full) continue;
+      for (const std::string& n : list)
+        if (n != longest) rename[{static_cast<int>(EntityType::kOrganization), n}] = longest;
+    }
+  }
   for (const auto& [key, unused] : names) {
     std::string target;
     int hits = 0;

@@ -260,7 +260,8 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         lex_.boundaries.ForEachEndingAt(t, k, [&](size_t, int32_t) { boundary = true; return false; });
         if (boundary) break;
         int32_t v2;
-        if (lex_.suffixes.LongestEndingAt(t, k, &v2) > 0) longer = true;
+        if (lex_.suffixes.LongestEndingAt(t, k, &v2) > 0 && lex_.suffix_info[v2].type != EntityType::kLocation)
+          longer = true;
       }
       if (longer || (e < t.size() && t[e] == U'类')) continue;
     }
@@ -271,6 +272,14 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
           j = p.begin;
           break;
         }
+      }
+    }
+    if (info.type == EntityType::kLocation) {
+      // A street in a zone: 江州高新区科学大道 is 科学大道.
+      for (size_t k = s0; k > j + 1; --k) {
+        int32_t v2;
+        size_t l2 = lex_.suffixes.LongestEndingAt(t, k, &v2);
+        if (l2 && lex_.suffix_info[v2].type != EntityType::kLocation && k - l2 > j) { j = k; break; }
       }
     }
     std::u32string_view cand = t.substr(j, e - j);
@@ -306,6 +315,19 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       for (const Mention& p : anchors)
         if (p.begin >= j && p.end <= s0) { anchor = &p; break; }
       ok = anchor != nullptr;
+      if (!ok && !prefix.empty()) {
+        // A place the division list does not know (a new district, a made-up
+        // name): a short proper prefix right after a boundary, 江州高新区,
+        // 湖滨区委, 江州市人民政府.
+        std::u32string bare = WithoutNational(std::u32string(prefix));
+        std::u32string_view prefix = bare;
+        bool all_han = !prefix.empty();
+        for (char32_t ch : prefix) all_han &= IsHan(ch);
+        bool admin_end = std::u32string_view(U"市县省区镇乡州").find(prefix.back()) != std::u32string_view::npos;
+        size_t max_len = admin_end ? 4 : 3;
+        ok = all_han && prefix.size() >= 2 && prefix.size() <= max_len && !lex_.IsGeneric(prefix) &&
+             !lex_.IsGeneric(prefix.substr(0, prefix.size() - (admin_end ? 1 : 0)));
+      }
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);
         m.ref = RefKind::kHome;

@@ -159,7 +159,17 @@ class Relater {
       bool organs = false;  // the chain names an internal organ (领导小组, 办公室)
       while (pos > 0) {
         if (pos <= prev_person_end) break;
-        size_t len = lex_.titles_ending.LongestEndingAt(text_, pos, &v);
+        // The longest title ending here, unless a shorter one leaves a body
+        // right before it (白沙镇党委|书记, not 白沙镇|党委书记).
+        size_t len = 0;
+        bool at_body = false;
+        lex_.titles_ending.ForEachEndingAt(text_, pos, [&](size_t l, int32_t) {
+          if (at_body) return false;
+          len = l;
+          const Mention* b = MentionEndingAt(pos - l);
+          if (b && b->type != EntityType::kOfficial) at_body = true;
+          return true;
+        });
         if (len) { pos -= len; free_chars = 0; continue; }
         const Mention* m = MentionEndingAt(pos);
         if (m && m->type != EntityType::kOfficial && m->type != EntityType::kProject) {
@@ -234,7 +244,7 @@ class Relater {
       const Mention& c = *in[i + 1];
       if (!IsParty(a.type) || !IsParty(c.type) || a.ref != RefKind::kNone || c.ref != RefKind::kNone) continue;
       if (c.begin != a.end + 1 || !IsConj(text_[a.end])) continue;
-      pairs.emplace_back(E(a), E(c));
+      pairs.emplace_back(E(a), E(PersonOf(c, in)));
       // A与B、C、D
       for (size_t k = i + 2; k < in.size(); ++k) {
         const Mention& d = *in[k];
@@ -244,6 +254,24 @@ class Relater {
       }
     }
     return pairs;
+  }
+
+  // "A与华创科技有限公司董事长周文斌": when a body is followed by a title and
+  // a person, the person is the party.
+  const Mention& PersonOf(const Mention& body, const std::vector<const Mention*>& in) const {
+    if (body.type == EntityType::kOfficial) return body;
+    for (const Mention* m : in) {
+      if (m->begin < body.end || m->type != EntityType::kOfficial) continue;
+      int32_t v;
+      size_t tl = lex_.titles_ending.LongestEndingAt(text_, m->begin, &v);
+      if (tl && m->begin - tl >= body.end && m->begin - tl - body.end <= 12) {
+        bool clean = true;
+        for (size_t k = body.end; k < m->begin - tl; ++k) clean &= IsHan(text_[k]) || text_[k] == U'、';
+        if (clean) return *m;
+      }
+      break;
+    }
+    return body;
   }
 
   std::vector<Ent> Of(const std::vector<const Mention*>& ms, bool officials) const {

@@ -1,0 +1,131 @@
+// The genre's constructions (the project's pattern catalogue), each with the
+// entities and relations it must yield and what it must not. Every name here
+// is invented; none comes from the example pages.
+#include <catch2/catch.hpp>
+
+#include "extract_util.h"
+
+namespace kgb {
+namespace {
+
+struct Row {
+  const char* text;
+  std::vector<const char*> must;
+  std::vector<const char*> must_not;
+};
+
+void Check(const Row& row) {
+  std::set<std::string> got = testing::Dump(row.text);
+  INFO("text: " << row.text << "\ngot:\n" << testing::Join(got));
+  for (const char* m : row.must) {
+    INFO("expected: " << m);
+    CHECK(got.count(m) == 1);
+  }
+  for (const char* m : row.must_not) {
+    INFO("unexpected: " << m);
+    CHECK(got.count(m) == 0);
+  }
+}
+
+TEST_CASE("people and their posts", "[patterns][holds_position]") {
+  const Row rows[] = {
+      {"江州高新区党工委副书记、管委会主任林志远主持会议。",
+       {"official:林志远", "park:江州高新区", "holds_position(林志远,江州高新区)",
+        "holds_position(林志远,江州高新区).title=党工委副书记、管委会主任"},
+       {"official:主任林志远"}},
+      {"江州高新区党工委书记马立新，党工委委员、管委会副主任孙海出席。",
+       {"holds_position(马立新,江州高新区)", "holds_position(孙海,江州高新区)"}, {}},
+      {"市委常委、云溪经开区党工委书记、白沙镇党委书记赵明参加。",
+       {"holds_position(赵明,云溪经开区)", "holds_position(赵明,白沙镇党委)"}, {}},
+      {"华创科技有限公司董事长周文斌介绍了企业情况。",
+       {"organization:华创科技有限公司", "holds_position(周文斌,华创科技有限公司)",
+        "holds_position(周文斌,华创科技有限公司).title=董事长"},
+       {}},
+      {"江州市第三人民医院建成开放。院长吴涛表示，医院将服务周边群众。",
+       {"organization:江州市第三人民医院", "holds_position(吴涛,江州市第三人民医院)"}, {}},
+      {"钱峰、卫东、韩立等参加会见。", {"official:钱峰", "official:卫东", "official:韩立"}, {}},
+      {"本报讯 江州高新区召开会议。\n记者 郑小雨 通讯员 冯丹 文/图\n（责任编辑：秦月）",
+       {}, {"official:郑小雨", "official:冯丹", "official:秦月"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("meetings", "[patterns][met_with]") {
+  const Row rows[] = {
+      {"林志远会见了北京恒远集团副总裁何立一行。",
+       {"met_with(林志远,何立)", "holds_position(何立,北京恒远集团)"}, {"official:林志远会"}},
+      {"市长许文华、副市长邵兵会见了恒远集团董事长邹刚。",
+       {"met_with(许文华,邹刚)", "met_with(邵兵,邹刚)", "holds_position(邹刚,恒远集团)"}, {}},
+      {"江州高新区与云溪经开区在江州举行座谈会。", {"met_with(江州高新区,云溪经开区)"}, {}},
+      {"5月8日，湖滨区委书记陶然与华创科技有限公司董事长周文斌举行会谈。",
+       {"met_with(陶然,周文斌)"}, {}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("agreements", "[patterns][signed_agreement]") {
+  const Row rows[] = {
+      {"会上，江州高新区与云溪经开区签订战略合作协议。",
+       {"signed_agreement(江州高新区,云溪经开区)", "signed_agreement(江州高新区,云溪经开区).title=战略合作协议"},
+       {}},
+      {"江州高新区与云溪经开区在江州举行座谈会。两地座谈后，双方现场签约。",
+       {"signed_agreement(江州高新区,云溪经开区)", "met_with(江州高新区,云溪经开区)"}, {"organization:双方"}},
+      {"江州高新区与华创科技有限公司、远望物流集团分别签约。",
+       {"signed_agreement(江州高新区,华创科技有限公司)", "signed_agreement(江州高新区,远望物流集团)"}, {}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("places", "[patterns][located_in]") {
+  const Row rows[] = {
+      {"江州市第三人民医院项目位于江州高新区科学大道以东。",
+       {"project:江州市第三人民医院项目", "located_in(江州市第三人民医院项目,江州高新区)"}, {}},
+      {"华创科技有限公司落户江州高新区。", {"located_in(华创科技有限公司,江州高新区)"}, {}},
+      {"该公司拟将总部迁至江州。", {}, {"organization:该公司"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("visits", "[patterns][visited]") {
+  const Row rows[] = {
+      {"林志远一行走进华创科技有限公司生产车间。", {"visited(林志远,华创科技有限公司)"}, {}},
+      {"江州高新区党工委书记林志远带队调研。随后，一行人先后来到江州软件园、远望物流集团考察。",
+       {"visited(林志远,江州软件园)", "visited(林志远,远望物流集团)", "park:江州软件园"}, {}},
+      {"江州高新区召开大会。云溪经开区考察团一行莅临我区考察。", {"visited(云溪经开区,江州高新区)"}, {}},
+      {"孙海带队深入华创科技、远望物流等企业检查安全生产。",
+       {"visited(孙海,华创科技)", "visited(孙海,远望物流)", "organization:华创科技"}, {}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("names and their variants", "[patterns][names]") {
+  const Row rows[] = {
+      {"江州高新技术产业开发区（以下简称江州高新区）成立于1991年。江州高新区位于江州市。",
+       {"park:江州高新区", "alias:江州高新区=江州高新技术产业开发区"}, {"park:江州高新技术产业开发区"}},
+      {"北京恒远控股集团有限公司落户江州高新区。恒远集团董事长邹刚表示满意。",
+       {"organization:北京恒远控股集团有限公司", "holds_position(邹刚,北京恒远控股集团有限公司)"},
+       {"organization:恒远集团"}},
+      {"江州（国家）高新区管委会与江州(国家)高新区企业座谈。", {"park:江州高新区"}, {}},
+      {"江州高新区召开大会。会上，高新区党工委书记马立新讲话。我区将继续推进项目建设。",
+       {"holds_position(马立新,江州高新区)"}, {"park:高新区", "park:我区"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("layout and script", "[patterns][layout]") {
+  const Row rows[] = {
+      {"本报讯 江州高新\n区党工委书记马立新\n会见了华创科技有限公\n司董事长周文斌。",
+       {"holds_position(马立新,江州高新区)", "met_with(马立新,周文斌)", "organization:华创科技有限公司"}, {}},
+      {"首页 > 新闻中心 > 工作动态\n【字体：大 中 小】\n江州高新区党工委书记马立新会见华创科技有限公司董事长周文斌。\n"
+       "版权所有：江州高新区管委会 豫ICP备12345678号",
+       {"met_with(马立新,周文斌)"}, {"organization:新闻中心"}},
+      {"江州高新區黨工委書記馬立新會見華創科技有限公司董事長周文斌，雙方簽訂合作協議。",
+       {"met_with(马立新,周文斌)", "official:马立新", "alias:马立新=馬立新", "park:江州高新区",
+        "alias:江州高新区=江州高新區"},
+       {"official:馬立新"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+}  // namespace
+}  // namespace kgb
