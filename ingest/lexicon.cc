@@ -115,7 +115,12 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       }
   } else if (file == "name_context.txt") {
     return sections([&](const std::string& sec, const std::u32string& w, int no) -> Status {
-      if (sec == "not_given" || sec == "stop_char") {
+      if (sec == "ambiguous") {
+        if (w.size() != 1) return LineError(file, no, "expected single characters in [ambiguous]");
+        ambiguous_surnames.insert(w[0]);
+      } else if (sec == "not_name") {
+        not_names.Add(w, 1);
+      } else if (sec == "not_given" || sec == "stop_char") {
         if (w.size() != 1) return LineError(file, no, "expected single characters in [" + sec + "]");
         (sec == "not_given" ? not_given : stop_chars).insert(w[0]);
       } else if (sec == "after") {

@@ -68,6 +68,8 @@ class Lexicon {
   std::unordered_set<char32_t> not_given;
   std::unordered_set<char32_t> stop_chars;
   Trie after_words;
+  std::unordered_set<char32_t> ambiguous_surnames;
+  Trie not_names;
   SuffixTrie byline_words;       // 记者, 通讯员 ... by where they end
 
   // --- names by suffix

@@ -92,6 +92,8 @@ bool Recognizer::ClauseStart(std::u32string_view t, size_t pos) const {
 }
 
 size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
+  int32_t nv;
+  if (lex_.after_words.LongestAt(t, pos, &nv) > 0 || lex_.not_names.LongestAt(t, pos, &nv) > 0) return 0;
   int32_t sl_v;
   size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (sl == 0) return 0;
@@ -106,6 +108,13 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
     len = sl + 2;
   }
   if (sl == 2 && len == 3 && g2 < t.size() && IsHan(t[g2]) && !lex_.not_given.count(t[g2])) len = 4;
+  if (sl == 1 && lex_.ambiguous_surnames.count(t[pos])) {
+    // 向继贵一行 yes, 向地方政府 no: the name must end clearly.
+    size_t e = pos + len;
+    bool clear = e >= t.size() || !IsHan(t[e]) || lex_.stop_chars.count(t[e]) ||
+                 lex_.after_words.LongestAt(t, e, &v) > 0 || lex_.titles.LongestAt(t, e, &v) > 0;
+    if (!clear) return 0;
+  }
   return len;
 }
 
