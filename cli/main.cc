@@ -15,6 +15,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
+    {"eval", kgb::RunEval, "score a graph against gold annotations (precision, recall, F1)"},
 };
 
 void Usage(std::ostream& o) {
