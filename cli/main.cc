@@ -16,6 +16,7 @@ struct Command {
 const Command kCommands[] = {
     {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
     {"inspect", kgb::RunInspect, "show the sentences, entities and relations kgb reads in one page"},
+    {"eval", kgb::RunEval, "score a graph against gold annotations (precision, recall, F1)"},
 };
 
 void Usage(std::ostream& o) {
