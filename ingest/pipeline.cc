@@ -102,7 +102,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
           if (!EndsWith(m.name, suf)) continue;
           std::string base = m.name.substr(0, m.name.size() - std::strlen(suf));
           std::u32string b32 = ToUtf32(base);
-          if (b32.size() >= 4 && !lex_->IsGeneric(b32)) add(b32, m.type, m.name);
+          if (b32.size() >= 3 && !lex_->IsGeneric(b32)) add(b32, m.type, m.name);
           for (const std::string& p : places) {
             if (base.size() > p.size() && base.compare(0, p.size(), p) == 0) {
               std::u32string rest = ToUtf32(base.substr(p.size()));

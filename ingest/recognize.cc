@@ -13,7 +13,7 @@ bool IsCnDigit(char32_t c) {
   return std::u32string_view(U"一二三四五六七八九十百千万亿两零〇").find(c) != std::u32string_view::npos;
 }
 bool IsMeasure(char32_t c) {
-  return std::u32string_view(U"年月日家个项批所座名位多余条强级").find(c) != std::u32string_view::npos;
+  return std::u32string_view(U"年月日季家个项批所座名位多余条强级").find(c) != std::u32string_view::npos;
 }
 
 // Words that end a person name on its left when the name is found by the
@@ -219,7 +219,7 @@ static size_t CountEnd(std::u32string_view t, size_t b, size_t e, bool* counted)
     size_t m = k;
     while (m < e && (IsDigit(t[m]) || IsCnDigit(t[m]))) ++m;
     if (m < e && IsMeasure(t[m])) {
-      bool time = t[m] == U'年' || t[m] == U'月' || t[m] == U'日';
+      bool time = t[m] == U'年' || t[m] == U'月' || t[m] == U'日' || t[m] == U'季';
       // 第一家 is a rank, not a count, but still not part of a name.
       cut = m + 1;
       *counted = !time;
@@ -291,6 +291,29 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         if (l2 && lex_.suffix_info[v2].type != EntityType::kLocation && k - l2 > j) { j = k; break; }
       }
     }
+    if (project) {
+      // "在合肥经开区投资建设动力电池生产基地项目": a zone or place followed by
+      // a verb opens a clause; the project name starts after the verb.
+      for (size_t k = s0; k > j; --k) {
+        int32_t bv = -1;
+        size_t bl = 0;
+        lex_.boundaries.ForEachEndingAt(t, k, [&](size_t l, int32_t v) { bl = l; bv = v; return true; });
+        if (bl == 0 || bv != 2 || k - bl <= j) continue;
+        size_t vb = k - bl;
+        while (vb > j) {  // 投资建设: verbs in a row
+          size_t l2 = 0;
+          lex_.boundaries.ForEachEndingAt(t, vb, [&](size_t l, int32_t v) { if (v == 2) l2 = l; return true; });
+          if (l2 == 0 || vb - l2 < j) break;
+          vb -= l2;
+        }
+        bool after_place = false;
+        for (const Mention& p : anchors) after_place |= p.end == vb && p.begin >= j;
+        int32_t v3;
+        size_t zl = lex_.suffixes.LongestEndingAt(t, vb, &v3);
+        if (zl && lex_.suffix_info[v3].type == EntityType::kPark) after_place = true;
+        if (after_place) { j = k; break; }
+      }
+    }
     std::u32string_view cand = t.substr(j, e - j);
     std::u32string_view prefix = t.substr(j, s0 - j);
     if (lex_.stop_exact.count(std::u32string(cand))) {
@@ -320,9 +343,11 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     }
     bool ok = false;
     if (info.rule == SuffixRule::kPlace) {
+      // The place may end inside the suffix: 新乡市|委 for 新乡市委.
+      const bool admin_suffix = std::u32string_view(U"市县区省镇乡").find(t[s0]) != std::u32string_view::npos;
       const Mention* anchor = nullptr;
       for (const Mention& p : anchors)
-        if (p.begin >= j && p.end <= s0) { anchor = &p; break; }
+        if (p.begin >= j && (p.end <= s0 || (admin_suffix && p.end == s0 + 1))) { anchor = &p; break; }
       ok = anchor != nullptr;
       if (!ok && !prefix.empty()) {
         // A place the division list does not know (a new district, a made-up
@@ -335,7 +360,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         bool admin_end = std::u32string_view(U"市县省区镇乡州").find(prefix.back()) != std::u32string_view::npos;
         size_t max_len = admin_end ? 4 : 3;
         ok = all_han && prefix.size() >= 2 && prefix.size() <= max_len && !lex_.IsGeneric(prefix) &&
-             !lex_.IsGeneric(prefix.substr(0, prefix.size() - (admin_end ? 1 : 0)));
+             !(admin_end && prefix.size() >= 3 && lex_.IsGeneric(prefix.substr(0, prefix.size() - 1)));
       }
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);

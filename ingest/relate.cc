@@ -152,7 +152,11 @@ class Relater {
         continue;
       }
       // Walk left over titles, organ words, 、 and 兼, collecting bodies.
-      std::vector<std::pair<Ent, size_t>> bodies;  // body, end position
+      struct Body {
+        Ent ent;
+        size_t begin, end;
+      };
+      std::vector<Body> bodies;
       size_t pos = p.begin;
       size_t free_chars = 0;
       bool zone_home = false;
@@ -172,8 +176,10 @@ class Relater {
         });
         if (len) { pos -= len; free_chars = 0; continue; }
         const Mention* m = MentionEndingAt(pos);
-        if (m && m->type != EntityType::kOfficial && m->type != EntityType::kProject) {
-          bodies.emplace_back(E(*m), pos);
+        // Bodies are organizations and zones; a place is not one (合肥市副市长).
+        if (m && m->type != EntityType::kOfficial && m->type != EntityType::kProject &&
+            m->type != EntityType::kLocation) {
+          bodies.push_back({E(*m), m->begin, pos});
           pos = m->begin;
           free_chars = 0;
           continue;
@@ -201,6 +207,12 @@ class Relater {
       }
       std::u32string_view chain = std::u32string_view(text_).substr(pos, p.begin - pos);
       std::reverse(bodies.begin(), bodies.end());  // left to right
+      auto title_between = [&](size_t from, size_t to) {
+        std::u32string_view t = std::u32string_view(text_).substr(from, to - from);
+        while (!t.empty() && (t.front() == U'、' || t.front() == U'兼')) t.remove_prefix(1);
+        while (!t.empty() && (t.back() == U'、' || t.back() == U'兼')) t.remove_suffix(1);
+        return ToUtf8(t);
+      };
       auto title_after = [&](size_t from) {
         std::u32string_view t = std::u32string_view(text_).substr(from, p.begin - from);
         while (!t.empty() && (t.front() == U'、' || t.front() == U'兼')) t.remove_prefix(1);
@@ -208,8 +220,12 @@ class Relater {
       };
       const bool enumerated = pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、';
       if (!bodies.empty()) {
-        for (const auto& [body, end] : bodies) Add(RelationType::kHoldsPosition, E(p), body, title_after(end));
-        prev_body = bodies.back().first;
+        // Each body holds the titles up to the next body: 市委常委、云溪经开区党工委书记.
+        for (size_t k = 0; k < bodies.size(); ++k) {
+          size_t to = k + 1 < bodies.size() ? bodies[k + 1].begin : p.begin;
+          Add(RelationType::kHoldsPosition, E(p), bodies[k].ent, title_between(bodies[k].end, to));
+        }
+        prev_body = bodies.back().ent;
       } else if (zone_home && !in_.home_zone.empty()) {
         // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};
@@ -422,6 +438,12 @@ class Relater {
       for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立"})
         verb |= StartsAt(text_, y->end, w);
       if (!verb) continue;
+      // 在Y投资建设X项目: the project built there.
+      for (const Mention& m : ms_) {
+        if (m.begin < y->end || m.begin > y->end + 6) continue;
+        if (m.ref == RefKind::kNone && m.type == EntityType::kProject) Add(RelationType::kLocatedIn, E(m), E(*y));
+        break;
+      }
       for (const Mention& m : ms_) {
         if (m.begin >= i) break;
         if (m.ref == RefKind::kNone && (m.type == EntityType::kOrganization || m.type == EntityType::kProject)) {
