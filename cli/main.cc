@@ -15,6 +15,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
+    {"export", kgb::RunExport, "write a graph as GraphML, GEXF, Neo4j CSV, DOT or JSON"},
 };
 
 void Usage(std::ostream& o) {
