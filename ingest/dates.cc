@@ -85,4 +85,12 @@ std::string FindDate(std::u32string_view t, int default_year) {
   return "";
 }
 
+bool HasVagueDay(std::u32string_view t) {
+  static const std::u32string_view kWords[] = {U"近日", U"日前", U"近期", U"前不久", U"不久前",
+                                               U"昨天", U"昨日", U"前天", U"上周"};
+  for (std::u32string_view w : kWords)
+    if (t.find(w) != std::u32string_view::npos) return true;
+  return false;
+}
+
 }  // namespace kgb

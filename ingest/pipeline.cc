@@ -284,10 +284,11 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
       if (page.sentences[i].headline) continue;
       std::string d = FindDate(page.sentences[i].text, year);
       if (!d.empty()) { lede = d; break; }
+      if (HasVagueDay(page.sentences[i].text)) break;  // "近日，..." dates nothing
     }
     for (size_t i = a.first; i < a.first + a.count; ++i) {
       std::string d = FindDate(page.sentences[i].text, year);
-      dates[i] = d.empty() ? lede : d;
+      dates[i] = !d.empty() ? d : HasVagueDay(page.sentences[i].text) ? "" : lede;
     }
   }
 
