@@ -151,8 +151,10 @@ TEST_CASE("Evidence carries the sentence's or the lede's date", "[dates][pipelin
         "本报讯 近日，江州高新区党工委书记柯望舒会见青岩科技有限公司总经理闵树达一行。\n\n"
         "青岩科技有限公司于2021年3月5日落户江州高新区。\n",
         2024);
-    REQUIRE_FALSE(dates.empty());
-    for (const std::string& d : dates) CHECK(d != "2021-03-05");
+    // The meeting of the vague lede has no date; the settling keeps its own.
+    REQUIRE(dates.size() >= 2);
+    CHECK(dates.front().empty());
+    CHECK(dates.back() == "2021-03-05");
   }
 }
 
