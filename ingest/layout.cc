@@ -200,7 +200,21 @@ class Segmenter {
       }
     }
     flush();
-    for (Chunk& c : chunks) {
+    // The column width of a hard-wrapped page: most body lines are this
+    // long. A chunk whose last line fills the column was cut by a page break,
+    // however short it is.
+    size_t column = 0;
+    {
+      std::vector<size_t> widths;
+      for (const Line& l : lines_)
+        if (l.kind == LineKind::kText && !l.norm.empty()) widths.push_back(l.norm.size());
+      if (!widths.empty()) {
+        std::sort(widths.begin(), widths.end());
+        column = widths[widths.size() * 3 / 4];
+      }
+    }
+    for (size_t ci = 0; ci < chunks.size(); ++ci) {
+      Chunk& c = chunks[ci];
       if (c.kind != LineKind::kText || c.article_start) continue;
       size_t chars = 0;
       bool punct = false;
@@ -209,6 +223,12 @@ class Segmenter {
         for (char32_t ch : lines_[li].norm) punct |= IsClausePunct(ch);
       }
       c.headline_like = !punct && chars <= 40 && c.lines.size() <= 3;
+      if (c.headline_like && column > 0 && column <= 40 && ci + 1 < chunks.size()) {
+        const Chunk& next = chunks[ci + 1];
+        size_t last = lines_[c.lines.back()].norm.size();
+        bool next_body = next.kind == LineKind::kText && !next.article_start;
+        if (next_body && last * 20 >= column * 17) c.headline_like = false;
+      }
     }
 
     // 2. Paragraphs: a text chunk continues the open paragraph when that
