@@ -120,7 +120,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
   for (size_t i = 0; i < page.sentences.size(); ++i) recognizer_.AddKnownNames(page.sentences[i], known, &(*mentions)[i]);
 }
 
-void Extractor::UnifyNames(std::vector<std::vector<Mention>>* mentions) const {
+void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
   // Quotes are not part of a name's identity: 郑州高新区“一台多峰”智慧城市实验场
   // is 郑州高新区智慧城市实验场, with the quoted form as an alias.
   for (auto& ms : *mentions)
@@ -146,6 +146,21 @@ void Extractor::UnifyNames(std::vector<std::vector<Mention>>* mentions) const {
       if (m.type != EntityType::kOfficial && m.type != EntityType::kLocation) names[{static_cast<int>(m.type), m.name}];
     }
   std::map<std::pair<int, std::string>, std::string> rename;
+  // "X（以下简称Y）" and "X（简称Y）": Y is X.
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const auto& ms = (*mentions)[i];
+    const std::u32string& text = page.sentences[i].text;
+    for (size_t k = 0; k + 1 < ms.size(); ++k) {
+      const Mention& x = ms[k];
+      const Mention& y = ms[k + 1];
+      if (x.ref != RefKind::kNone || y.ref != RefKind::kNone || x.type != y.type || x.name == y.name) continue;
+      if (y.begin <= x.end) continue;
+      std::u32string_view between = std::u32string_view(text).substr(x.end, y.begin - x.end);
+      for (std::u32string_view w : {U"(以下简称", U"(简称", U"(下称", U"(以下称"}) {
+        if (between == w) rename[{static_cast<int>(y.type), y.name}] = x.name;
+      }
+    }
+  }
   // The brand at the heart of a body's name (恒远 in 北京恒远控股集团有限公司 and in
   // 恒远集团; 中国二冶 in 中国二冶集团有限公司): bodies of the page that share it
   // are one, named by the longest form.
@@ -193,7 +208,7 @@ void Extractor::UnifyNames(std::vector<std::vector<Mention>>* mentions) const {
       target = other.second;
       ++hits;
     }
-    if (hits == 1) rename[key] = target;
+    if (hits == 1 && !rename.count(key)) rename[key] = target;
   }
   if (rename.empty()) return;
   for (auto& ms : *mentions)
@@ -271,7 +286,7 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
     ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return m.ref == RefKind::kHome; }), ms.end());
   }
 
-  UnifyNames(&mentions);
+  UnifyNames(page, &mentions);
 
   // 4. Dates: the sentence's own, else the article's lede date.
   int year = PageYear(page);

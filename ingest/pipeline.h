@@ -75,7 +75,7 @@ class Extractor {
   // Finds recurring names and short forms of names defined on the page.
   void AddKnownNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
   // Merges the variants of one name on the page (quotes, short forms).
-  void UnifyNames(std::vector<std::vector<Mention>>* mentions) const;
+  void UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
 
   std::shared_ptr<const Lexicon> lex_;
   ExtractOptions options_;

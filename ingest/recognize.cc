@@ -173,19 +173,32 @@ size_t Recognizer::ExtendLeft(std::u32string_view t, size_t s0, bool project) co
     }
     if (!IsNameChar(c)) break;
     bool stop = false;
+    size_t stop_len = 0;
     int32_t iv;
     if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 河南对外经济贸易职业学院
       --j;
       continue;
     }
-    lex_.boundaries.ForEachEndingAt(t, j, [&](size_t, int32_t v) {
+    lex_.boundaries.ForEachEndingAt(t, j, [&](size_t len, int32_t v) {
       if (v == 0 || !project) {
         stop = true;
+        stop_len = len;
         return false;
       }
       return true;
     });
-    if (stop) break;
+    if (stop) {
+      // A one-character boundary inside a name (华为技术有限公司, 为 a
+      // preposition elsewhere): when what is left is too short or generic to
+      // be a name, the character belongs to it.
+      std::u32string_view rest = t.substr(j, s0 - j);
+      if (stop_len == 1 && (c == U'为' || c == U'以') && (rest.size() < 2 || lex_.IsGeneric(rest)) && j >= 2 &&
+          IsHan(t[j - 2])) {
+        --j;
+        continue;
+      }
+      break;
+    }
     --j;
   }
   // Unbalanced brackets: the name starts after an unmatched '(' or ')'.

@@ -259,13 +259,27 @@ class Relater {
       const Mention& a = *in[i];
       const Mention& c = *in[i + 1];
       if (!IsParty(a.type) || !IsParty(c.type) || a.ref != RefKind::kNone || c.ref != RefKind::kNone) continue;
-      if (c.begin != a.end + 1 || !IsConj(text_[a.end])) continue;
+      // "A与B", also with an organ or an adverb between: 唐山高新区管委会分别与B.
+      if (c.begin == 0 || !IsConj(text_[c.begin - 1])) continue;
+      size_t gap = c.begin - 1 - a.end;
+      if (gap > 0) {
+        if (gap > 6) continue;
+        bool plain = true;
+        for (size_t k = a.end; k < c.begin - 1; ++k) plain &= IsHan(text_[k]);
+        if (!plain) continue;
+        std::u32string_view between = std::u32string_view(text_).substr(a.end, gap);
+        bool known = false;
+        for (std::u32string_view w : {U"管委会", U"党工委", U"人民政府", U"政府", U"分别", U"共同", U"正式", U"现场",
+                                      U"也", U"还", U"将", U"已", U"今天", U"当天", U"再次"})
+          if (between.find(w) != std::u32string_view::npos) known = true;
+        if (!known) continue;
+      }
       pairs.emplace_back(E(a), E(PersonOf(c, in)));
       // A与B、C、D
       for (size_t k = i + 2; k < in.size(); ++k) {
         const Mention& d = *in[k];
         const Mention& prev = *in[k - 1];
-        if (d.begin != prev.end + 1 || text_[prev.end] != U'、' || !IsParty(d.type)) break;
+        if (d.begin != prev.end + 1 || (text_[prev.end] != U'、' && !IsConj(text_[prev.end])) || !IsParty(d.type)) break;
         pairs.emplace_back(E(a), E(d));
       }
     }
