@@ -77,6 +77,7 @@ class Lexicon {
   std::vector<SuffixInfo> suffix_info;
   SuffixTrie stop_ends;
   std::unordered_set<std::u32string> stop_exact;
+  Trie boundaries_fwd;           // the same words, by where they start
   SuffixTrie boundaries;         // 0: ends all names; 1: conjunctions, 2: verbal nouns
                                  // (1 and 2 do not end project names)
   Trie inner_words;              // words with a boundary character inside names (对外)

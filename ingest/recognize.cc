@@ -286,6 +286,16 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
           longer = true;
       }
       if (longer || (e < t.size() && t[e] == U'类')) continue;
+      // "社会投资类工业定制地项目": a kind within a kind.
+      if (j > 0 && t[j - 1] == U'类') continue;
+      // A project name ends where the clause goes on (…项目位于, …工程建设,
+      // …项目、): "屋顶绿化工程绿化面积" is not one.
+      if (project && e < t.size() && IsHan(t[e])) {
+        int32_t v2;
+        bool ends = lex_.boundaries_fwd.LongestAt(t, e, &v2) > 0 || lex_.triggers.LongestAt(t, e, &v2) > 0 ||
+                    lex_.stop_chars.count(t[e]) > 0;
+        if (!ends) continue;
+      }
     }
     if (info.rule == SuffixRule::kPlace && info.type == EntityType::kPark) {
       // A zone starts at its place (立足郑州高新区).
