@@ -290,9 +290,15 @@ class Segmenter {
       page_->articles.push_back(Article{page_->sentences.size(), 0});
       has_body = false;
     };
-    for (const Para& p : paras) {
+    for (size_t pi = 0; pi < paras.size(); ++pi) {
+      const Para& p = paras[pi];
       if (p.kind == Para::kByline) {
-        after_byline = true;
+        // A byline closes its article when a new one follows (a headline, 本报讯,
+        // the end of the page); a photo credit inside an article does not.
+        size_t next = pi + 1;
+        while (next < paras.size() && paras[next].kind == Para::kByline) ++next;
+        if (next >= paras.size() || paras[next].kind == Para::kHeadline || paras[next].article_start)
+          after_byline = true;
         continue;
       }
       if (after_byline) { new_article(); after_byline = false; }

@@ -162,6 +162,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       else if (sec == "conj") boundaries.Add(w, 1);
       else if (sec == "noun") boundaries.Add(w, 2);
       else if (sec == "inner") inner_words.Add(w, 1);
+      else if (sec == "follow") {}
       else return LineError(file, no, "unknown section [" + sec + "]");
       return Status::OK();
     });

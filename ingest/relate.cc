@@ -452,12 +452,19 @@ class Relater {
       for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立"})
         verb |= StartsAt(text_, y->end, w);
       if (!verb) continue;
-      // 在Y投资建设X项目: the project built there.
+      // 在Y投资建设X项目 / 在Y设立X: what is built or set up there; the subject
+      // only when the verb has no object of its own.
+      bool object = false;
       for (const Mention& m : ms_) {
         if (m.begin < y->end || m.begin > y->end + 6) continue;
-        if (m.ref == RefKind::kNone && m.type == EntityType::kProject) Add(RelationType::kLocatedIn, E(m), E(*y));
+        if (m.ref == RefKind::kNone && m.type != EntityType::kOfficial && m.type != EntityType::kLocation) {
+          Add(RelationType::kLocatedIn, E(m), E(*y));
+          object = true;
+        }
         break;
       }
+      size_t after_verb = y->end + 2;
+      if (object || (after_verb < text_.size() && IsHan(text_[after_verb]))) continue;
       for (const Mention& m : ms_) {
         if (m.begin >= i) break;
         if (m.ref == RefKind::kNone && (m.type == EntityType::kOrganization || m.type == EntityType::kProject)) {
@@ -506,6 +513,18 @@ class Relater {
       for (const Mention* m : In(t.e, ce)) {
         if (m->ref != RefKind::kNone || !IsPlace(m->type)) continue;
         objects.push_back(E(*m));
+      }
+      // "到洛阳高新区调研", "在中信重工调研": the place stands between a verb of
+      // going (or 在) and the visit word.
+      if (objects.empty()) {
+        size_t cb = ClauseBegin(t.b);
+        for (size_t k = t.b; k > cb; --k) {
+          char32_t c = text_[k - 1];
+          if (c != U'到' && c != U'赴' && c != U'在' && c != U'来' && c != U'临' && c != U'往') continue;
+          for (const Mention* m : In(k, t.b))
+            if (m->ref == RefKind::kNone && IsPlace(m->type)) objects.push_back(E(*m));
+          break;
+        }
       }
       if (objects.empty()) continue;
       std::optional<Ent> v = Visitor(t.b);
