@@ -20,6 +20,7 @@ enum ExitCode {
 using Args = std::vector<std::string>;
 
 int RunBuild(const Args& args);
+int RunQuery(const Args& args);
 
 }  // namespace kgb
 

@@ -15,6 +15,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
+    {"query", kgb::RunQuery, "answer questions about a graph: entity, neighbors, path, search, ..."},
 };
 
 void Usage(std::ostream& o) {
