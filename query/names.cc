@@ -282,8 +282,10 @@ Status NameIndex::Resolve(const std::string& name, NameMatch* out) {
   }
   if (found.size() > kShown) msg += "\n  ... and " + std::to_string(found.size() - kShown) + " more";
   const Node& first = graph_.node(found[0].vertex);
-  msg += "\nname one by its id (" + first.id + ") or with a type prefix (" + EntityTypeName(first.type) + ":" +
-         std::string(Trim(name)) + ")";
+  bool mixed_types = false;
+  for (const NameMatch& m : found) mixed_types |= graph_.node(m.vertex).type != first.type;
+  msg += "\nname one by its id (" + first.id + ")";
+  if (mixed_types) msg += std::string(" or with a type prefix (") + EntityTypeName(first.type) + ":" + std::string(Trim(name)) + ")";
   return Status::NotFound(msg);
 }
 
