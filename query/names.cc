@@ -196,8 +196,26 @@ void NameIndex::BuildPinyin() {
       han = IsHan(DecodeUtf8(name, i, &len));
       i += len;
     }
-    if (han) e.pinyin = PinyinCompact(name);
+    if (han) e.pinyin = CompactPinyin(name);
   }
+}
+
+std::string NameIndex::CompactPinyin(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(name, i, &len);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+      else if (c != ' ' && c != '\'') out.push_back(static_cast<char>(c));
+    } else {
+      auto it = pinyin_memo_.find(c);
+      if (it == pinyin_memo_.end()) it = pinyin_memo_.emplace(c, PinyinCompact(name.substr(i, len))).first;
+      out += it->second;
+    }
+    i += len;
+  }
+  return out;
 }
 
 std::vector<NameMatch> NameIndex::Candidates(const std::string& raw) {

@@ -35,6 +35,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/knowledge_graph.h"
@@ -119,11 +120,15 @@ class NameIndex {
     std::string pinyin;   // compact pinyin of the name, "" without Han
   };
   const std::string& NameOf(const Entry& e) const;
+  // PinyinCompact(name), one ICU call per distinct character: Han-Latin maps
+  // characters independently, and per-name calls cost ~70 us each.
+  std::string CompactPinyin(std::string_view name);
   void BuildEntries();
   void BuildPinyin();
 
   const KnowledgeGraph& graph_;
   NameNormalizer normalizer_;
+  std::unordered_map<char32_t, std::string> pinyin_memo_;
   std::vector<Entry> entries_;
   bool entries_built_ = false;
   bool pinyin_built_ = false;
