@@ -23,6 +23,7 @@ int RunBuild(const Args& args);
 int RunInspect(const Args& args);
 int RunEval(const Args& args);
 int RunExport(const Args& args);
+int RunQuery(const Args& args);
 
 }  // namespace kgb
 
