@@ -103,6 +103,16 @@ class Segmenter {
     const std::u32string& n = l->norm;
     if (n[0] == U'#') { l->kind = LineKind::kHeading; return; }
     if (n.size() <= 60 && HasMarker(n, LayoutKind::kDrop, false)) { l->kind = LineKind::kDrop; return; }
+    // Navigation trails and menus: "首页 > 新闻中心 > 园区动态", "政务公开 | 投资指南".
+    {
+      size_t seps = 0;
+      bool period = false;
+      for (char32_t c : n) {
+        seps += c == U'>' || c == U'|' || c == U'»' || c == U'›';
+        period |= c == U'。';
+      }
+      if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return; }
+    }
     std::u32string body = n;
     while (!body.empty() && (body[0] == U'(' || body[0] == U'【' || body[0] == U'[')) body.erase(0, 1);
     if (n.size() <= 40 && HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return; }

@@ -20,7 +20,7 @@ bool IsMeasure(char32_t c) {
 // word that follows it (张红军会见): its start must be a clause start.
 const std::u32string_view kStrongAfter[] = {U"一行", U"会见", U"会晤", U"接见", U"表示", U"指出", U"强调",
                                            U"带队", U"率队", U"带领", U"率领", U"主持", U"陪同", U"调研",
-                                           U"考察", U"要求", U"介绍"};
+                                           U"考察", U"要求", U"介绍", U"担任", U"出任", U"兼任"};
 
 bool StartsAt(std::u32string_view t, size_t pos, std::u32string_view w) {
   return t.size() >= pos + w.size() && t.substr(pos, w.size()) == w;
@@ -45,7 +45,8 @@ std::u32string Recognizer::WithoutNational(std::u32string name) {
 std::u32string Recognizer::CanonicalPark(std::u32string name) {
   name = WithoutNational(std::move(name));
   const std::pair<std::u32string_view, std::u32string_view> kShort[] = {
-      {U"高新技术产业开发区", U"高新区"}, {U"经济技术开发区", U"经开区"}};
+      {U"高新技术产业开发区", U"高新区"}, {U"新技术产业开发区", U"高新区"}, {U"新技术开发区", U"高新区"},
+      {U"经济技术开发区", U"经开区"}};
   for (auto [longer, shorter] : kShort) {
     if (name.size() > longer.size() && name.compare(name.size() - longer.size(), longer.size(), longer) == 0) {
       name.replace(name.size() - longer.size(), longer.size(), shorter);
@@ -516,6 +517,19 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
+    // "周文斌（华创科技有限公司董事长）", "张三（右二）": a post or a place in a
+    // photo in brackets after the name.
+    if (!strong_after && i + len < t.size() && t[i + len] == U'(') {
+      size_t close = t.find(U')', i + len);
+      if (close != std::u32string_view::npos && close - (i + len) <= 40) {
+        int32_t v;
+        std::u32string_view inner = t.substr(i + len + 1, close - i - len - 1);
+        strong_after = lex_.titles_ending.LongestEndingAt(t, close, &v) > 0 ||
+                       (!inner.empty() && inner.size() <= 4 &&
+                        (inner[0] == U'左' || inner[0] == U'右' || inner[0] == U'中' || inner.substr(0, 2) == U"前排" ||
+                         inner.substr(0, 2) == U"后排"));
+      }
+    }
     if (strong_after) add(i, len, false, 2);
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见

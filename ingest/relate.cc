@@ -251,6 +251,48 @@ class Relater {
     }
   }
 
+  // A post stated after the name: "周文斌（华创科技有限公司董事长）",
+  // "周文斌担任华创科技有限公司董事长".
+  void PositionsAfterNames() {
+    for (const Mention& p : ms_) {
+      if (p.type != EntityType::kOfficial || p.ref != RefKind::kNone) continue;
+      size_t k = p.end;
+      size_t close = std::u32string::npos;
+      if (k < text_.size() && text_[k] == U'(') {
+        close = text_.find(U')', k);
+        if (close == std::u32string::npos || close - k > 40) continue;
+        ++k;
+      } else {
+        bool verb = false;
+        for (std::u32string_view w : {U"担任", U"出任", U"兼任", U"现任", U"任"}) {
+          if (StartsAt(text_, k, w)) { k += w.size(); verb = true; break; }
+        }
+        if (!verb) continue;
+        close = ClauseEnd(k);
+      }
+      // [body][titles] up to the closing bracket or the clause end.
+      const Mention* body = nullptr;
+      for (const Mention& m : ms_)
+        if (m.begin == k && m.ref == RefKind::kNone &&
+            (m.type == EntityType::kOrganization || m.type == EntityType::kPark)) body = &m;
+      if (!body) continue;
+      size_t e = body->end;
+      size_t last_title_end = 0;
+      while (e < close) {
+        int32_t v;
+        size_t len = lex_.titles.LongestAt(text_, e, &v);
+        if (!len) len = lex_.title_bodies.LongestAt(text_, e, &v);
+        if (!len && (text_[e] == U'、' || text_[e] == U'兼')) len = 1;
+        if (!len) break;
+        e += len;
+        if (lex_.titles.LongestAt(text_, e - len, &v) == len) last_title_end = e;
+      }
+      if (last_title_end == 0 || last_title_end != e) continue;
+      Add(RelationType::kHoldsPosition, E(p), E(*body),
+          ToUtf8(std::u32string_view(text_).substr(body->end, last_title_end - body->end)));
+    }
+  }
+
   // "A与B(、C)": pairs of parties joined by a conjunction inside [b, e).
   std::vector<std::pair<Ent, Ent>> Coordinations(size_t b, size_t e) const {
     std::vector<std::pair<Ent, Ent>> pairs;
@@ -262,6 +304,7 @@ class Relater {
       // "A与B", also with an organ or an adverb between: 唐山高新区管委会分别与B.
       if (c.begin == 0 || !IsConj(text_[c.begin - 1])) continue;
       size_t gap = c.begin - 1 - a.end;
+      if (gap == 1 && text_[a.end] == U')') gap = 0;  // "X（以下简称A）与B"
       if (gap > 0) {
         if (gap > 6) continue;
         bool plain = true;
@@ -449,7 +492,8 @@ class Relater {
         if (m.begin == i + 1 && m.ref == RefKind::kNone && (m.type == EntityType::kPark || m.type == EntityType::kLocation)) y = &m;
       if (!y) continue;
       bool verb = false;
-      for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立"})
+      for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立", U"开工",
+                                    U"投产", U"揭牌", U"建成"})
         verb |= StartsAt(text_, y->end, w);
       if (!verb) continue;
       // 在Y投资建设X项目 / 在Y设立X: what is built or set up there; the subject
@@ -577,6 +621,7 @@ class Relater {
     ResolveRefs();
     if (s.headline || s.byline) return;
     Positions();
+    PositionsAfterNames();
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);
