@@ -373,7 +373,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       for (const Mention& p : anchors)
         if (p.begin >= j && (p.end <= s0 || (admin_suffix && p.end == s0 + 1))) { anchor = &p; break; }
       ok = anchor != nullptr;
-      if (!ok && !prefix.empty()) {
+      if (!ok && !prefix.empty() && info.type != EntityType::kLocation) {
         // A place the division list does not know (a new district, a made-up
         // name): a short proper prefix right after a boundary, 江州高新区,
         // 湖滨区委, 江州市人民政府.
