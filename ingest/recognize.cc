@@ -406,6 +406,17 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       ok = !prefix.empty() && !lex_.IsGeneric(prefix);
     }
     if (!ok) continue;
+    if (info.type == EntityType::kOrganization && info.rule == SuffixRule::kPlace && s0 > j) {
+      // A zone's own organ is the zone: 合肥高新区政府, 江州高新区党委.
+      int32_t pv;
+      size_t pl = lex_.suffixes.LongestEndingAt(t, s0, &pv);
+      if (pl && lex_.suffix_info[pv].type == EntityType::kPark && s0 - pl > j) {
+        Mention m = Make(s, j, s0, EntityType::kPark, CanonicalPark(std::u32string(t.substr(j, s0 - j))), 3);
+        m.aliases.push_back(ToUtf8(WithoutNational(std::u32string(cand))));
+        c->push_back(std::move(m));
+        continue;
+      }
+    }
     std::u32string name = info.type == EntityType::kPark ? CanonicalPark(std::u32string(cand))
                                                          : WithoutNational(std::u32string(cand));
     Mention m = Make(s, j, e, info.type, name, 3);

@@ -429,12 +429,6 @@ class Relater {
         for (const Mention* m : In(cb, t.b)) both |= m->ref == RefKind::kBoth;
         if (both && ctx_.last_pair) pairs.push_back(*ctx_.last_pair);
       }
-      if (pairs.empty()) {
-        // X代表Y签约 / Y与Z签约 across clauses: parties before, in the sentence.
-        auto before = In(cb, t.b);
-        std::vector<Ent> parties = Of(before, false);
-        if (parties.size() >= 2) pairs.emplace_back(parties[0], parties[1]);
-      }
       for (auto& [a, b] : pairs) Add(RelationType::kSignedAgreement, a, b, title);
       if (!pairs.empty()) ctx_.last_pair = pairs.front();
     }
