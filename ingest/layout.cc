@@ -116,6 +116,8 @@ class Segmenter {
     std::u32string body = n;
     while (!body.empty() && (body[0] == U'(' || body[0] == U'【' || body[0] == U'[')) body.erase(0, 1);
     if (n.size() <= 40 && HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return; }
+    // Publication time and source lines stand alone, like a heading.
+    if (n.size() <= 80 && HasMarker(n, LayoutKind::kMeta, true)) { l->kind = LineKind::kHeading; return; }
     l->kind = LineKind::kText;
     if (HasMarker(n, LayoutKind::kArticle, true)) {
       l->article_start = true;

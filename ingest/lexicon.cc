@@ -196,6 +196,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       if (k == "article") kind = LayoutKind::kArticle;
       else if (k == "byline") kind = LayoutKind::kByline;
       else if (k == "drop") kind = LayoutKind::kDrop;
+      else if (k == "meta") kind = LayoutKind::kMeta;
       else return LineError(file, no, "unknown layout kind \"" + std::string(k) + "\"");
       // Markers keep inner spaces ("大 中 小"): normalize without trimming them.
       layout_markers.emplace_back(Normalizer::Get().Normalize32(f[0]), kind);

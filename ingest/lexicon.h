@@ -23,7 +23,7 @@ enum class TriggerKind : uint8_t {
   kMeet, kSign, kAgreement, kLocate, kSettle, kHost, kVisit, kSite, kDelegation,
 };
 
-enum class LayoutKind : uint8_t { kArticle, kByline, kDrop };
+enum class LayoutKind : uint8_t { kArticle, kByline, kDrop, kMeta };
 
 enum class SuffixRule : uint8_t {
   kPlace,  // the prefix must hold a place name

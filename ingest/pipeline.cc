@@ -204,7 +204,10 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
       if (other.first != key.first || other.second.size() <= key.second.size()) continue;
       if (!EndsWith(other.second, key.second) || ToUtf32(key.second).size() < 4) continue;
       std::string head = other.second.substr(0, other.second.size() - key.second.size());
-      if (!prefixes.count(head)) continue;
+      std::u32string head32 = ToUtf32(head);
+      int32_t pv;
+      bool place = prefixes.count(head) || (!head32.empty() && lex_->places.LongestAt(head32, 0, &pv) == head32.size());
+      if (!place) continue;
       target = other.second;
       ++hits;
     }
