@@ -29,7 +29,7 @@ const char kUsage[] =
     "\n"
     "names: a NAME is matched, in this order, by exact label, exact alias, node id\n"
     "  (n12), then ignoring full-width forms and Traditional characters, then by\n"
-    "  pinyin (guochengming, \"guo cheng ming\"), then as part of one name\n"
+    "  pinyin (zhengzhou, \"zheng zhou\"), then as part of one name\n"
     "  (中国二冶 for 中国二冶集团有限公司). The first step that matches decides;\n"
     "  if it matches several entities the name is ambiguous: the candidates are\n"
     "  listed and the query fails. TYPE:NAME (park:郑州高新区) keeps one type.\n"
@@ -54,10 +54,10 @@ const char kUsage[] =
     "\n"
     "examples (on the bundled example pages):\n"
     "  kgb build --json ex.json examples/\n"
-    "  kgb query ex.json neighbors 张红军 --rel met_with\n"
+    "  kgb query ex.json neighbors 郑州高新区 --rel holds_position\n"
     "  kgb query ex.json entity 中国二冶\n"
-    "  kgb query ex.json path 向继贵 李海\n"
-    "  kgb query ex.json search guochengming\n"
+    "  kgb query ex.json path 北京阿帕科蓝科技有限公司 中国二冶集团有限公司\n"
+    "  kgb query ex.json search zhengzhou\n"
     "  kgb query ex.json top --by pagerank -n 5 --format csv\n";
 
 const std::map<std::string, const char*>& CommandHelp() {
@@ -73,7 +73,7 @@ const std::map<std::string, const char*>& CommandHelp() {
        "\n"
        "examples:\n"
        "  kgb query ex.json entity 中国二冶          # resolves to 中国二冶集团有限公司\n"
-       "  kgb query ex.json entity 郭程明 --format json\n"},
+       "  kgb query ex.json entity 哈密高新区 --format json\n"},
       {"neighbors",
        "usage: kgb query GRAPH.json neighbors NAME [--rel R,..] [--type T,..] [--depth N]\n"
        "\n"
@@ -87,9 +87,9 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    entity, id, type, match, depth, relations, types\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json neighbors 张红军 --rel met_with\n"
+       "  kgb query ex.json neighbors 郑州高新区 --rel holds_position\n"
        "  kgb query ex.json neighbors 郑州高新区 --rel located_in,holds_position\n"
-       "  kgb query ex.json neighbors 郭程明 --depth 2 --type official --format csv\n"},
+       "  kgb query ex.json neighbors 郑州高新区 --depth 2 --type official --format csv\n"},
       {"path",
        "usage: kgb query GRAPH.json path FROM TO [--rel R,..] [--all]\n"
        "\n"
@@ -104,8 +104,8 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    from, from_id, to, to_id, length, paths, truncated\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json path 向继贵 李海\n"
-       "  kgb query ex.json path 向继贵 李海 --all --format json\n"},
+       "  kgb query ex.json path 北京阿帕科蓝科技有限公司 中国二冶集团有限公司\n"
+       "  kgb query ex.json path 北京阿帕科蓝科技有限公司 中国二冶集团有限公司 --all --format json\n"},
       {"edges",
        "usage: kgb query GRAPH.json edges [--rel R,..] [--from NAME] [--to NAME]\n"
        "                                  [--since DATE] [--until DATE]\n"
@@ -121,7 +121,7 @@ const std::map<std::string, const char*>& CommandHelp() {
        "\n"
        "examples:\n"
        "  kgb query ex.json edges --rel holds_position --to 郑州高新区\n"
-       "  kgb query ex.json edges --from 郭程明 --since 2022 --format tsv\n"},
+       "  kgb query ex.json edges --to 郑州高新区 --since 2022 --format tsv\n"},
       {"top",
        "usage: kgb query GRAPH.json top [--by degree|mentions|betweenness|pagerank]\n"
        "                                [--type T,..] [-n K]\n"
@@ -156,7 +156,7 @@ const std::map<std::string, const char*>& CommandHelp() {
        "\n"
        "Finds entities whose label or alias contains TEXT, ignoring full-width\n"
        "forms and Traditional characters, or (for Latin letters) whose pinyin\n"
-       "contains it: guochengming, \"guo cheng ming\", Guo. Several words are one\n"
+       "contains it: zhengzhou, \"zheng zhou\", Zheng. Several words are one\n"
        "TEXT. Best matches first (whole name, then prefix, then inside; label,\n"
        "alias, then pinyin; then by mentions); at most K rows (default 20).\n"
        "\n"
@@ -164,7 +164,7 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    query\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json search guochengming\n"
+       "  kgb query ex.json search zhengzhou\n"
        "  kgb query ex.json search 高新區\n"
        "  kgb query ex.json search 银行 --type organization\n"},
   };

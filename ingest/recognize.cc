@@ -17,7 +17,7 @@ bool IsMeasure(char32_t c) {
 }
 
 // Words that end a person name on its left when the name is found by the
-// word that follows it (张红军会见): its start must be a clause start.
+// word that follows it (马立新会见): its start must be a clause start.
 const std::u32string_view kStrongAfter[] = {U"一行", U"会见", U"会晤", U"接见", U"表示", U"指出", U"强调",
                                            U"带队", U"率队", U"带领", U"率领", U"主持", U"陪同", U"调研",
                                            U"考察", U"要求", U"介绍", U"担任", U"出任", U"兼任"};
@@ -110,7 +110,7 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
   }
   if (sl == 2 && len == 3 && g2 < t.size() && IsHan(t[g2]) && !lex_.not_given.count(t[g2])) len = 4;
   if (sl == 1 && lex_.ambiguous_surnames.count(t[pos])) {
-    // 向继贵一行 yes, 向地方政府 no: the name must end clearly.
+    // 何立一行 yes, 向地方政府 no: the name must end clearly.
     size_t e = pos + len;
     bool clear = e >= t.size() || !IsHan(t[e]) || lex_.stop_chars.count(t[e]) ||
                  lex_.after_words.LongestAt(t, e, &v) > 0 || lex_.titles.LongestAt(t, e, &v) > 0;
@@ -489,7 +489,7 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
       c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
     }
   }
-  // A named construction site: "在璞居壹号院施工现场".
+  // A named construction site: "在翠湖壹号院施工现场".
   static const std::u32string_view kSite[] = {U"施工现场", U"项目工地", U"施工工地", U"建设现场"};
   for (std::u32string_view w : kSite) {
     for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
@@ -514,14 +514,14 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     m.strong_person = strong;
     c->push_back(std::move(m));
   };
-  // (a) after a title: 管委会主任郭程明
+  // (a) after a title: 管委会主任林志远
   for (size_t p = 1; p < t.size(); ++p) {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t len = NameAt(t, p);
     if (len) add(p, len, true, 4);
   }
-  // (b) before an action word at a clause start: 张红军会见, 郭程明一行
+  // (b) before an action word at a clause start: 马立新会见, 林志远一行
   for (size_t i = 0; i < t.size(); ++i) {
     if (!ClauseStart(t, i)) continue;
     size_t len = NameAt(t, i);
@@ -639,7 +639,7 @@ void Recognizer::AddKnownNames(const Sentence& s, const std::vector<KnownName>& 
       for (const Mention& m : *mentions) overlap |= pos < m.end && m.begin < e;
       if (overlap || BylineBefore(t, pos)) continue;
       if (k.type == EntityType::kOfficial) {
-        // The name must not run on into a longer name (李海 in 李海涛).
+        // The name must not run on into a longer name (周文 in 周文斌).
         if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > surface.size()) {
           int32_t v;
           if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;

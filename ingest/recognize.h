@@ -1,8 +1,8 @@
 // Entity recognition in one sentence, from general patterns: place names of
 // the division lexicon, well-known national bodies, names ended by a suffix
 // (…有限公司, …高新区, …项目) and extended leftwards to the nearest boundary,
-// and person names after titles (党工委书记张红军), before action words
-// (张红军会见, 郭程明一行) and in lists (钱峰、卫东、韩立等).
+// and person names after titles (党工委书记马立新), before action words
+// (马立新会见, 林志远一行) and in lists (钱峰、卫东、韩立等).
 #ifndef KGB_INGEST_RECOGNIZE_H_
 #define KGB_INGEST_RECOGNIZE_H_
 
@@ -41,7 +41,7 @@ class Recognizer {
   void Find(const Sentence& s, std::vector<Mention>* out) const;
 
   // A name known on the page, to be found wherever it recurs: a person named
-  // once with a title (郭程明提出…), or the short form of a body named in full
+  // once with a title (林志远提出…), or the short form of a body named in full
   // (中国二冶 for 中国二冶集团有限公司).
   struct KnownName {
     std::u32string surface;

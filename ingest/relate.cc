@@ -533,7 +533,7 @@ class Relater {
     if (StartsAt(text_, cb, U"一行") || text_.find(U"一行") < tb) {
       if (ctx_.leader) return ctx_.leader;
     }
-    // A speaker later in the sentence ("…赴苏州考察学习…”张红军表示).
+    // A speaker later in the sentence ("…赴苏州考察学习…”马立新表示).
     for (const Mention& m : ms_)
       if (m.begin > tb && m.type == EntityType::kOfficial && m.ref == RefKind::kNone) return E(m);
     return ctx_.leader;
@@ -573,7 +573,7 @@ class Relater {
       // A route "来到A、B考察": the second verb adds nothing new.
       while (ti + 1 < trig.size() && trig[ti + 1].b < ce && trig[ti + 1].kind == TriggerKind::kVisit) ++ti;
     }
-    // A site opened by the sentence during a tour: "在X，郭程明一行…" or
+    // A site opened by the sentence during a tour: "在X，林志远一行…" or
     // "X施工工地上，…".
     if (!ms_.empty()) {
       const Mention& first = ms_.front();
@@ -599,7 +599,7 @@ class Relater {
         }
       }
     }
-    // Remember the leader of a delegation: "郭程明一行".
+    // Remember the leader of a delegation: "林志远一行".
     for (const Mention& m : ms_) {
       if (m.type != EntityType::kOfficial || m.ref != RefKind::kNone) continue;
       if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队"))

@@ -4,7 +4,7 @@
 // that finds anything decides, and finding more than one entity there is an
 // ambiguity, never a silent pick:
 //
-//   1. label       the exact label ("郭程明");
+//   1. label       the exact label ("林志远");
 //   2. alias       an exact alias ("科技部" for 科学技术部);
 //   3. id          a node id ("n12"), the way out of an ambiguity;
 //   4. normalized  labels and aliases compared after NFKC (full-width letters
@@ -13,7 +13,7 @@
 //                  "Ｋ９機器人公司");
 //   5. pinyin      for names typed in Latin letters: the toneless pinyin of a
 //                  label or alias, spaces and apostrophes ignored
-//                  ("guochengming", "Guo Cheng Ming");
+//                  ("linzhiyuan", "Lin Zhi Yuan");
 //   6. partial     labels and aliases that contain the normalized name
 //                  (at least two characters): "中国二冶" finds
 //                  中国二冶集团有限公司 when no other entity contains it.
@@ -109,7 +109,7 @@ class NameIndex {
   // for "did you mean" messages.
   std::vector<Vertex> Suggest(const std::string& name, size_t k);
 
-  // "郭程明 (n12, official)".
+  // "林志远 (n12, official)".
   std::string Describe(Vertex v) const;
 
  private:

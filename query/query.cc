@@ -235,7 +235,7 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
     if (n != 2) return Status::InvalidArgument("path takes two names: FROM TO");
   } else if (c == "entity" || c == "neighbors" || c == "search") {
     if (n == 0) return Status::InvalidArgument(c + (c == "search" ? " takes a TEXT" : " takes a NAME"));
-    // Unquoted words ("guo cheng ming") are one name.
+    // Unquoted words ("lin zhi yuan") are one name.
     std::string joined;
     for (size_t i = 0; i < n; ++i) joined += (i ? " " : "") + out->names[i];
     out->names = {joined};

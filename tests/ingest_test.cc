@@ -118,7 +118,7 @@ TEST_CASE("hard line breaks inside words are rejoined", "[ingest][layout]") {
   const Case cases[] = {
       {"本报讯 五一前夕，江州高新\n区党工委书记林志远带队\n检查安全生产。\n", {"本报讯五一前夕，江州高新区党工委书记林志远带队检查安全生产。"}},
       // A page break with a blank line inside a word.
-      {"郭程明详细询问了员工日常安全教\n\n育等方面的措施。", {"郭程明详细询问了员工日常安全教育等方面的措施。"}},
+      {"林志远详细询问了员工日常安全教\n\n育等方面的措施。", {"林志远详细询问了员工日常安全教育等方面的措施。"}},
       // CRLF line ends.
       {"江州高新区\r\n召开大会。\r\n", {"江州高新区召开大会。"}},
       // Spaces between Chinese characters go, spaces between Latin words stay.
