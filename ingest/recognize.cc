@@ -502,6 +502,98 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
   }
 }
 
+void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const {
+  // "来到A、B、C考察": the stops of a visit are named places even when no
+  // suffix tells their kind (武汉光谷生物城, 凯旋路第一胡同). Each item becomes a
+  // weak candidate that a recognized name of the same extent overrides.
+  static const std::u32string_view kGo[] = {U"来到", U"走进", U"前往", U"走访", U"参观", U"察看", U"莅临"};
+  static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
+                                                   U"了解", U"查看", U"指导", U"等"};
+  static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
+                                                   U"园区", U"社区", U"项目", U"单位", U"部门", U"场所", U"区域"};
+  std::u32string_view t = s.text;
+  for (std::u32string_view go : kGo) {
+    for (size_t pos = t.find(go); pos != std::u32string_view::npos; pos = t.find(go, pos + 1)) {
+      size_t b = pos + go.size();
+      if (b < t.size() && t[b] == U'了') ++b;
+      if (StartsAt(t, b, U"先后")) b += 2;
+      // The items run to the clause end or the next visit word.
+      size_t end = b;
+      while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
+             t[end] != U'!' && t[end] != U'?') {
+        bool stop = false;
+        for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
+        if (stop) break;
+        ++end;
+      }
+      size_t ib = b;
+      for (size_t k = b; k <= end; ++k) {
+        if (k < end && t[k] != U'、') continue;
+        std::u32string_view item = t.substr(ib, k - ib);
+        size_t item_b = ib;
+        ib = k + 1;
+        if (item.size() < 3 || item.size() > 14) continue;
+        bool clean = true;
+        for (char32_t ch : item) clean &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
+        if (!clean || lex_.IsGeneric(item)) continue;
+        bool not_place = false;
+        for (std::u32string_view w : kNotPlaces) {
+          if (item.size() >= w.size() && (item.substr(item.size() - w.size()) == w || item.substr(0, w.size()) == w))
+            not_place = true;
+        }
+        int32_t v;
+        if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
+          continue;
+        EntityType type = EntityType::kOrganization;
+        auto ends = [&](std::u32string_view w) {
+          return item.size() > w.size() && item.substr(item.size() - w.size()) == w;
+        };
+        for (std::u32string_view w : {U"路", U"街", U"巷", U"大道", U"胡同", U"桥", U"涵洞", U"隧道", U"村", U"小区", U"交叉口"})
+          if (ends(w)) type = EntityType::kLocation;
+        for (std::u32string_view w : {U"园", U"基地", U"城", U"新区", U"港"})
+          if (ends(w)) type = EntityType::kPark;
+        for (std::u32string_view w : {U"项目", U"工程"})
+          if (ends(w)) type = EntityType::kProject;
+        c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
+      }
+    }
+  }
+}
+
+void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const {
+  // "宇通客车董事长汤玉祥": a company named without a suffix stands before a
+  // company title and a person.
+  static const std::u32string_view kCompanyTitles[] = {U"董事长", U"副董事长", U"总经理", U"副总经理", U"总裁",
+                                                       U"副总裁", U"首席执行官", U"创始人", U"执行董事", U"CEO"};
+  std::u32string_view t = s.text;
+  std::vector<Mention> added;
+  for (const Mention& p : *ms) {
+    if (p.type != EntityType::kOfficial) continue;
+    for (std::u32string_view title : kCompanyTitles) {
+      if (p.begin < title.size() || t.substr(p.begin - title.size(), title.size()) != title) continue;
+      size_t tb = p.begin - title.size();
+      bool taken = false;
+      for (const Mention& m : *ms) taken |= m.end == tb || (m.begin < tb && m.end > tb);
+      if (taken) break;
+      size_t b = ExtendLeft(t, tb, false);
+      std::u32string_view name = t.substr(b, tb - b);
+      bool han = !name.empty();
+      for (char32_t ch : name) han &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
+      int32_t v;
+      if (!han || name.size() < 2 || name.size() > 10 || lex_.IsGeneric(name) ||
+          lex_.title_bodies.LongestAt(name, 0, &v) == name.size())
+        break;
+      bool overlap = false;
+      for (const Mention& m : *ms) overlap |= m.begin < tb && b < m.end;
+      if (!overlap) added.push_back(Make(s, b, tb, EntityType::kOrganization, std::u32string(name), 2));
+      break;
+    }
+  }
+  if (added.empty()) return;
+  ms->insert(ms->end(), added.begin(), added.end());
+  std::sort(ms->begin(), ms->end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
   std::vector<char> taken(t.size() + 1, 0);
@@ -621,9 +713,11 @@ void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   AddBySuffix(s, anchors, &c);
   AddTypedLists(s, &c);
   AddPredicated(s, &c);
+  AddRouteItems(s, &c);
   AddPersons(s, &c);
   AddRefs(s, &c);
   ResolveOverlaps(&c);
+  AddBodiesBeforeTitles(s, &c);
   *out = std::move(c);
 }
 
