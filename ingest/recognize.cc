@@ -533,8 +533,9 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         size_t item_b = ib;
         ib = k + 1;
         if (item.size() < 3 || item.size() > 14) continue;
-        bool clean = true;
-        for (char32_t ch : item) clean &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
+        bool clean = !IsDigit(item[0]) && !IsCnDigit(item[0]);
+        for (char32_t ch : item)
+          clean &= (IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)))) && ch != U'的' && ch != U'了';
         if (!clean || lex_.IsGeneric(item)) continue;
         bool not_place = false;
         for (std::u32string_view w : kNotPlaces) {
