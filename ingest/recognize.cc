@@ -105,7 +105,7 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
   size_t len = sl + 1;
   size_t g2 = g + 1;
   if (g2 < t.size() && IsHan(t[g2]) && !lex_.not_given.count(t[g2]) && !lex_.stop_chars.count(t[g2]) &&
-      lex_.after_words.LongestAt(t, g2, &v) == 0) {
+      lex_.after_words.LongestAt(t, g2, &v) == 0 && lex_.triggers.LongestAt(t, g2, &v) == 0) {
     len = sl + 2;
   }
   if (sl == 2 && len == 3 && g2 < t.size() && IsHan(t[g2]) && !lex_.not_given.count(t[g2])) len = 4;

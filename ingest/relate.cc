@@ -387,6 +387,13 @@ class Relater {
         continue;
       }
       auto before = In(cb, t.b);
+      // "双方就合作进行座谈": the pair named before.
+      bool both = false;
+      for (const Mention* m : before) both |= m->ref == RefKind::kBoth;
+      if (both && ctx_.last_pair) {
+        Add(RelationType::kMetWith, ctx_.last_pair->first, ctx_.last_pair->second);
+        continue;
+      }
       std::vector<Ent> subj = Of(before, true);
       if (subj.empty()) subj = Of(before, false);
       if (subj.empty()) continue;
