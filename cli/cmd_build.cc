@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "export/formats.h"
 #include "export/graphml.h"
 #include "graph/builder.h"
 #include "graph/json_io.h"
@@ -31,7 +32,10 @@ const char kUsage[] =
     "options:\n"
     "  --json FILE      write the graph as JSON (kgb-graph, version 1)\n"
     "  --graphml FILE   write the graph as GraphML (Gephi, networkx, igraph)\n"
-    "  -o DIR           with neither --json nor --graphml: write DIR/graph.json\n"
+    "  --gexf FILE      write the graph as GEXF 1.3 with a timeline (Gephi)\n"
+    "  --csv DIR        write DIR/nodes.csv and DIR/relationships.csv (neo4j-admin)\n"
+    "  --dot FILE       write the graph as DOT (Graphviz)\n"
+    "  -o DIR           with no other output option: write DIR/graph.json\n"
     "                   and DIR/graph.graphml (default DIR: out)\n"
     "  --threads N      worker threads (default: the number of cores)\n"
     "  --year YYYY      year for dates that state none, when the page states none\n"
@@ -68,6 +72,7 @@ int RunBuild(const Args& args) {
   bool quiet = false;
   ExtractOptions opts;
   std::vector<std::string> inputs;
+  std::vector<ExportTarget> exports;  // --gexf, --csv, --dot
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {
@@ -83,6 +88,11 @@ int RunBuild(const Args& args) {
       if (!value(&json_path)) goto missing;
     } else if (a == "--graphml") {
       if (!value(&graphml_path)) goto missing;
+    } else if (a == "--gexf" || a == "--csv" || a == "--dot") {
+      if (!value(&v)) goto missing;
+      ExportTarget t{ExportFormat::kGexf, v};
+      ParseExportFormat(a.substr(2), &t.format);
+      exports.push_back(t);
     } else if (a == "-o") {
       if (!value(&out_dir)) goto missing;
     } else if (a == "--lexicon") {
@@ -118,7 +128,7 @@ int RunBuild(const Args& args) {
     std::cerr << "kgb build: no INPUT given\n\n" << kUsage;
     return kExitUsage;
   }
-  if (json_path.empty() && graphml_path.empty()) {
+  if (json_path.empty() && graphml_path.empty() && exports.empty()) {
     if (::access(out_dir.c_str(), F_OK) != 0 && ::mkdir(out_dir.c_str(), 0755) != 0) {
       std::cerr << "kgb build: cannot create output folder " << out_dir << "\n";
       return kExitIOError;
@@ -127,6 +137,10 @@ int RunBuild(const Args& args) {
     graphml_path = out_dir + "/graph.graphml";
   }
   // Outputs are checked before any work starts.
+  if (Status x = CheckExportTargets(exports); !x.ok()) {
+    std::cerr << "kgb build: " << x.message() << "\n";
+    return kExitIOError;
+  }
   for (const std::string& p : {json_path, graphml_path}) {
     if (p.empty()) continue;
     Status s = CheckWritable(p);
@@ -190,6 +204,10 @@ int RunBuild(const Args& args) {
       return kExitIOError;
     }
   }
+  if (Status w = WriteGraphs(graph, exports); !w.ok()) {
+    std::cerr << "kgb build: " << w.ToString() << "\n";
+    return kExitIOError;
+  }
   if (!quiet) {
     std::ostream& o = json_path == "-" || graphml_path == "-" ? std::cerr : std::cout;
     o << "read " << stats.documents << " documents (" << stats.bytes << " bytes, " << stats.sentences
@@ -198,6 +216,8 @@ int RunBuild(const Args& args) {
     o << "\n" << Summary(graph);
     if (!json_path.empty() && json_path != "-") o << "wrote " << json_path << "\n";
     if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
+    for (const ExportTarget& t : exports)
+      if (t.path != "-") o << "wrote " << t.path << "\n";
   }
   return issues.empty() ? kExitOk : kExitSkipped;
 }

@@ -20,6 +20,10 @@ enum ExitCode {
 using Args = std::vector<std::string>;
 
 int RunBuild(const Args& args);
+int RunInspect(const Args& args);
+int RunEval(const Args& args);
+int RunExport(const Args& args);
+int RunQuery(const Args& args);
 
 }  // namespace kgb
 

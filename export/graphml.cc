@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "util/pinyin.h"
+
 namespace kgb {
 
 std::string XmlEscape(const std::string& s) {
@@ -24,8 +26,6 @@ std::string XmlEscape(const std::string& s) {
   return out;
 }
 
-namespace {
-
 // Evidence as a compact JSON array inside one string attribute, so that no
 // reader has to know a nested schema.
 std::string EvidenceJson(const Edge& e) {
@@ -39,11 +39,14 @@ std::string EvidenceJson(const Edge& e) {
     w.Key("end"); w.Uint64(ev.end);
     w.Key("sentence"); w.String(ev.sentence.c_str(), static_cast<rapidjson::SizeType>(ev.sentence.size()));
     if (!ev.date.empty()) { w.Key("date"); w.String(ev.date.c_str(), static_cast<rapidjson::SizeType>(ev.date.size())); }
+    if (!ev.title.empty()) { w.Key("title"); w.String(ev.title.c_str(), static_cast<rapidjson::SizeType>(ev.title.size())); }
     w.EndObject();
   }
   w.EndArray();
   return std::string(buf.GetString(), buf.GetSize());
 }
+
+namespace {
 
 void Data(std::ostringstream& o, const char* key, const std::string& value) {
   o << "      <data key=\"" << key << "\">" << XmlEscape(value) << "</data>\n";
@@ -61,6 +64,7 @@ std::string WriteGraphml(const KnowledgeGraph& kg) {
        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
        "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+       "  <key id=\"pinyin\" for=\"node\" attr.name=\"pinyin\" attr.type=\"string\"/>\n"
        "  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
        "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
        "  <key id=\"first_seen\" for=\"node\" attr.name=\"first_seen\" attr.type=\"string\"/>\n"
@@ -77,6 +81,7 @@ std::string WriteGraphml(const KnowledgeGraph& kg) {
     o << "    <node id=\"" << XmlEscape(n.id) << "\">\n";
     Data(o, "label", n.label);
     Data(o, "type", EntityTypeName(n.type));
+    Data(o, "pinyin", Pinyin(n.label));
     std::string aliases;
     for (const std::string& a : n.aliases) {
       if (!aliases.empty()) aliases += "|";

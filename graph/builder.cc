@@ -25,7 +25,7 @@ int ParkFormPenalty(const std::string& s) {
   for (const char* b : kBody) {
     if (EndsWith(s, b)) return 2;
   }
-  static const char* const kLong[] = {"技术产业开发区", "经济技术开发区", "经济开发区"};
+  static const char* const kLong[] = {"技术产业开发区", "经济技术开发区", "经济开发区", "新技术开发区"};
   for (const char* l : kLong) {
     if (EndsWith(s, l)) return 1;
   }

@@ -65,6 +65,10 @@ void Walk(const std::string& root, std::vector<std::string>* found, std::vector<
       }
       const fs::path& p = it->path();
       std::string path = p.string();
+      // Hidden files and folders, and a folder's README or LICENSE, are not
+      // news pages: passed over silently.
+      std::string base = p.filename().string();
+      if (base.empty() || base[0] == '.' || base.rfind("README", 0) == 0 || base.rfind("LICENSE", 0) == 0) continue;
       std::error_code lec;
       fs::file_status lst = fs::symlink_status(p, lec);
       if (lec) {  // vanished while listed
@@ -170,6 +174,8 @@ void ExtractFiles(const Extractor& extractor, const std::vector<std::string>& fi
     Result r;
     std::string bytes;
     r.status = ReadFile(files[i], &bytes, options.max_file_bytes);
+    if (r.status.code() == Status::Code::kNotFound && files[i] != "-")
+      r.status = Status::NotFound(files[i] + ": no such file any more (removed or renamed since it was listed)");
     if (r.status.ok() && bytes.empty()) r.status = Status::Unsupported(files[i] + ": empty file");
     if (r.status.ok()) r.status = extractor.Process(files[i], bytes, &r.records, &r.doc_stats);
     if (r.status.ok() && r.doc_stats.sentences == 0)

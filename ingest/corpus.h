@@ -21,12 +21,13 @@ struct InputIssue {
   Status status;
 };
 
-// Expands files, named pipes, folders (walked recursively, all files, sorted
-// by path) and "-" (standard input). Inside folders, links to files are read
-// but links to folders are not followed, so link loops cannot trap the walk.
-// Each input that is not read becomes an issue naming it and the reason
-// (no such file, dangling link, link loop, link to a folder, device, pipe or
-// socket inside a folder, folder that cannot be listed); the rest go on.
+// Expands files, named pipes, folders (walked recursively, sorted by path,
+// passing over hidden files and folders and README/LICENSE files) and "-"
+// (standard input). Inside folders, links to files are read but links to
+// folders are not followed, so link loops cannot trap the walk. Each input
+// that is not read becomes an issue naming it and the reason (no such file,
+// dangling link, link loop, link to a folder, device, pipe or socket inside a
+// folder, folder that cannot be listed); the rest go on.
 void ListInputs(const std::vector<std::string>& args, std::vector<std::string>* files,
                 std::vector<InputIssue>* issues);
 

@@ -44,6 +44,11 @@ int PageYear(const Page& page) {
       int y = ReadNumber(t, &p, 4);
       p = SkipSpaces(t, p);
       if (p - i >= 4 && y >= 1949 && y <= 2100 && p < t.size() && t[p] == U'年') ++counts[y];
+      // A numeric date (a web page's publication line) says more than a
+      // year in the text.
+      if (p - i == 4 && y >= 1949 && y <= 2100 && p + 1 < t.size() && (t[p] == '-' || t[p] == '/') &&
+          Digit(t[p + 1]))
+        counts[y] += 3;
     }
   }
   int best = 0, best_n = 0;
@@ -60,6 +65,22 @@ std::string FindDate(std::u32string_view t, int default_year) {
     int year = 0;
     int first = ReadNumber(t, &p, 4);
     if (first < 0) continue;
+    if (p - i == 4 && p < t.size() && (t[p] == '-' || t[p] == '/' || t[p] == '.')) {
+      // 2023-06-12, 2023/6/12, 2023.06.12 (web pages' publication lines)
+      char32_t sep = t[p];
+      size_t q = p + 1;
+      int month = ReadNumber(t, &q, 2);
+      if (month > 0 && q < t.size() && t[q] == sep) {
+        ++q;
+        int day = ReadNumber(t, &q, 2);
+        if (first >= 1900 && month <= 12 && day >= 1 && day <= DaysIn(first, month)) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", first, month, day);
+          return buf;
+        }
+      }
+      continue;
+    }
     p = SkipSpaces(t, p);
     int month = -1;
     if (p - i >= 4 && p < t.size() && t[p] == U'年') {
@@ -83,6 +104,14 @@ std::string FindDate(std::u32string_view t, int default_year) {
     return buf;
   }
   return "";
+}
+
+bool HasVagueDay(std::u32string_view t) {
+  static const std::u32string_view kWords[] = {U"近日", U"日前", U"近期", U"前不久", U"不久前",
+                                               U"昨天", U"昨日", U"前天", U"上周"};
+  for (std::u32string_view w : kWords)
+    if (t.find(w) != std::u32string_view::npos) return true;
+  return false;
 }
 
 }  // namespace kgb

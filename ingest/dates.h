@@ -20,6 +20,12 @@ int PageYear(const Page& page);
 // year is known. Invalid days (2月30日) are skipped.
 std::string FindDate(std::u32string_view text, int default_year);
 
+// True when `text` places its event only vaguely or relative to an unknown
+// day: 近日, 日前, 近期, 前不久, 不久前, 昨天, 昨日, 前天, 上周. Such a sentence
+// gets no date of its own, and a lede that says so gives its article none.
+// (当天 / 当日 / 同日 are not vague: they mean the day already stated.)
+bool HasVagueDay(std::u32string_view text);
+
 }  // namespace kgb
 
 #endif  // KGB_INGEST_DATES_H_

@@ -107,9 +107,21 @@ class Segmenter {
     const std::u32string& n = l->norm;
     if (n[0] == U'#') { l->kind = LineKind::kHeading; return; }
     if (n.size() <= 60 && HasMarker(n, LayoutKind::kDrop, false)) { l->kind = LineKind::kDrop; return; }
+    // Navigation trails and menus: "首页 > 新闻中心 > 园区动态", "政务公开 | 投资指南".
+    {
+      size_t seps = 0;
+      bool period = false;
+      for (char32_t c : n) {
+        seps += c == U'>' || c == U'|' || c == U'»' || c == U'›';
+        period |= c == U'。';
+      }
+      if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return; }
+    }
     std::u32string body = n;
     while (!body.empty() && (body[0] == U'(' || body[0] == U'【' || body[0] == U'[')) body.erase(0, 1);
     if (n.size() <= 40 && HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return; }
+    // Publication time and source lines stand alone, like a heading.
+    if (n.size() <= 80 && HasMarker(n, LayoutKind::kMeta, true)) { l->kind = LineKind::kHeading; return; }
     l->kind = LineKind::kText;
     if (HasMarker(n, LayoutKind::kArticle, true)) {
       l->article_start = true;
@@ -204,7 +216,21 @@ class Segmenter {
       }
     }
     flush();
-    for (Chunk& c : chunks) {
+    // The column width of a hard-wrapped page: most body lines are this
+    // long. A chunk whose last line fills the column was cut by a page break,
+    // however short it is.
+    size_t column = 0;
+    {
+      std::vector<size_t> widths;
+      for (const Line& l : lines_)
+        if (l.kind == LineKind::kText && !l.norm.empty()) widths.push_back(l.norm.size());
+      if (!widths.empty()) {
+        std::sort(widths.begin(), widths.end());
+        column = widths[widths.size() * 3 / 4];
+      }
+    }
+    for (size_t ci = 0; ci < chunks.size(); ++ci) {
+      Chunk& c = chunks[ci];
       if (c.kind != LineKind::kText || c.article_start) continue;
       size_t chars = 0;
       bool punct = false;
@@ -213,6 +239,12 @@ class Segmenter {
         for (char32_t ch : lines_[li].norm) punct |= IsClausePunct(ch);
       }
       c.headline_like = !punct && chars <= 40 && c.lines.size() <= 3;
+      if (c.headline_like && column > 0 && column <= 40 && ci + 1 < chunks.size()) {
+        const Chunk& next = chunks[ci + 1];
+        size_t last = lines_[c.lines.back()].norm.size();
+        bool next_body = next.kind == LineKind::kText && !next.article_start;
+        if (next_body && last * 20 >= column * 17) c.headline_like = false;
+      }
     }
 
     // 2. Paragraphs: a text chunk continues the open paragraph when that
@@ -274,9 +306,15 @@ class Segmenter {
       page_->articles.push_back(Article{page_->sentences.size(), 0});
       has_body = false;
     };
-    for (const Para& p : paras) {
+    for (size_t pi = 0; pi < paras.size(); ++pi) {
+      const Para& p = paras[pi];
       if (p.kind == Para::kByline) {
-        after_byline = true;
+        // A byline closes its article when a new one follows (a headline, 本报讯,
+        // the end of the page); a photo credit inside an article does not.
+        size_t next = pi + 1;
+        while (next < paras.size() && paras[next].kind == Para::kByline) ++next;
+        if (next >= paras.size() || paras[next].kind == Para::kHeadline || paras[next].article_start)
+          after_byline = true;
         continue;
       }
       if (after_byline) { new_article(); after_byline = false; }

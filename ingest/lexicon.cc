@@ -103,7 +103,10 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       titles_ending.Add(w, static_cast<int32_t>(w.size()));
     }
   } else if (file == "title_bodies.txt") {
-    for (auto [no, line] : lines) title_bodies.Add(N(line), 1);
+    for (auto [no, line] : lines) {
+      title_bodies.Add(N(line), 1);
+      title_bodies_ending.Add(N(line), 1);
+    }
   } else if (file == "surnames.txt") {
     for (auto [no, line] : lines)
       for (std::string_view w : Words(line)) {
@@ -112,7 +115,12 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       }
   } else if (file == "name_context.txt") {
     return sections([&](const std::string& sec, const std::u32string& w, int no) -> Status {
-      if (sec == "not_given" || sec == "stop_char") {
+      if (sec == "ambiguous") {
+        if (w.size() != 1) return LineError(file, no, "expected single characters in [ambiguous]");
+        ambiguous_surnames.insert(w[0]);
+      } else if (sec == "not_name") {
+        not_names.Add(w, 1);
+      } else if (sec == "not_given" || sec == "stop_char") {
         if (w.size() != 1) return LineError(file, no, "expected single characters in [" + sec + "]");
         (sec == "not_given" ? not_given : stop_chars).insert(w[0]);
       } else if (sec == "after") {
@@ -149,8 +157,12 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
     });
   } else if (file == "boundaries.txt") {
     return sections([&](const std::string& sec, const std::u32string& w, int no) -> Status {
+      if (sec != "inner") boundaries_fwd.Add(w, 1);
       if (sec == "all") boundaries.Add(w, 0);
       else if (sec == "conj") boundaries.Add(w, 1);
+      else if (sec == "noun") boundaries.Add(w, 2);
+      else if (sec == "inner") inner_words.Add(w, 1);
+      else if (sec == "follow") {}
       else return LineError(file, no, "unknown section [" + sec + "]");
       return Status::OK();
     });
@@ -184,6 +196,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       if (k == "article") kind = LayoutKind::kArticle;
       else if (k == "byline") kind = LayoutKind::kByline;
       else if (k == "drop") kind = LayoutKind::kDrop;
+      else if (k == "meta") kind = LayoutKind::kMeta;
       else return LineError(file, no, "unknown layout kind \"" + std::string(k) + "\"");
       // Markers keep inner spaces ("大 中 小"): normalize without trimming them.
       layout_markers.emplace_back(Normalizer::Get().Normalize32(f[0]), kind);
@@ -228,6 +241,7 @@ Status BuildPlaces(std::string_view divisions, std::string_view stop, Lexicon* l
     else if (lv == "township") info.level = PlaceLevel::kTownship;
     else return LineError("divisions.tsv", no, "unknown level \"" + std::string(lv) + "\"");
     std::u32string name = N(f[0]);
+    if (stopped.count(name)) continue;
     info.name = ToUtf8(name);
     info.is_short = false;
     lex->places.Add(name, static_cast<int32_t>(lex->place_info.size()));

@@ -23,7 +23,7 @@ enum class TriggerKind : uint8_t {
   kMeet, kSign, kAgreement, kLocate, kSettle, kHost, kVisit, kSite, kDelegation,
 };
 
-enum class LayoutKind : uint8_t { kArticle, kByline, kDrop };
+enum class LayoutKind : uint8_t { kArticle, kByline, kDrop, kMeta };
 
 enum class SuffixRule : uint8_t {
   kPlace,  // the prefix must hold a place name
@@ -63,10 +63,13 @@ class Lexicon {
   Trie titles;
   SuffixTrie titles_ending;      // titles, looked up by where they end
   Trie title_bodies;
+  SuffixTrie title_bodies_ending;  // the same, by where they end
   Trie surnames;                 // value = length
   std::unordered_set<char32_t> not_given;
   std::unordered_set<char32_t> stop_chars;
   Trie after_words;
+  std::unordered_set<char32_t> ambiguous_surnames;
+  Trie not_names;
   SuffixTrie byline_words;       // 记者, 通讯员 ... by where they end
 
   // --- names by suffix
@@ -74,7 +77,10 @@ class Lexicon {
   std::vector<SuffixInfo> suffix_info;
   SuffixTrie stop_ends;
   std::unordered_set<std::u32string> stop_exact;
-  SuffixTrie boundaries;         // value 0: all names; 1: conjunctions (not projects)
+  Trie boundaries_fwd;           // the same words, by where they start
+  SuffixTrie boundaries;         // 0: ends all names; 1: conjunctions, 2: verbal nouns
+                                 // (1 and 2 do not end project names)
+  Trie inner_words;              // words with a boundary character inside names (对外)
   Trie generic;                  // for "is the prefix only generic words"
   Trie determiners;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <cstring>
 #include <set>
 
 #include "ingest/dates.h"
@@ -57,7 +58,170 @@ HomeZones FindHomeZones(const std::vector<std::vector<Mention>>& mentions) {
   return h;
 }
 
+const char* const kCompanySuffixes[] = {"集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司",
+                                        "有限公司", "集团公司", "股份公司", "集团", "公司"};
+
+// The name without its quoted parts (郑州高新区“一台多峰”智慧城市实验场 ->
+// 郑州高新区智慧城市实验场): a quoted brand inside a name is one of its
+// variants. Keeps the quoted text, without the marks, when little is left.
+std::string WithoutQuotes(const std::string& s) {
+  std::string cut, marks;
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "“") == 0) { ++depth; i += 2; continue; }
+    if (s.compare(i, 3, "”") == 0) { if (depth > 0) --depth; i += 2; continue; }
+    marks.push_back(s[i]);
+    if (depth == 0) cut.push_back(s[i]);
+  }
+  return ToUtf32(cut).size() >= 4 ? cut : marks;
+}
+
 }  // namespace
+
+void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
+  std::vector<Recognizer::KnownName> known;
+  std::set<std::pair<std::u32string, int>> seen;
+  std::set<std::string> places;  // names of places on the page, for short forms
+  for (const auto& ms : *mentions)
+    for (const Mention& m : ms)
+      if (m.type == EntityType::kLocation && m.ref == RefKind::kNone) {
+        places.insert(m.name);
+        for (const std::string& a : m.aliases) places.insert(a);
+      }
+  auto add = [&](const std::u32string& surface, EntityType type, const std::string& name) {
+    if (seen.insert({surface, static_cast<int>(type)}).second) known.push_back({surface, type, name});
+  };
+  for (const auto& ms : *mentions) {
+    for (const Mention& m : ms) {
+      if (m.ref != RefKind::kNone) continue;
+      if (m.type == EntityType::kOfficial) {
+        add(ToUtf32(m.name), m.type, m.name);
+      } else if (m.type == EntityType::kOrganization) {
+        // 中国二冶集团有限公司 -> 中国二冶; 北京阿帕科蓝科技有限公司 -> 阿帕科蓝科技.
+        for (const char* suf : kCompanySuffixes) {
+          if (!EndsWith(m.name, suf)) continue;
+          std::string base = m.name.substr(0, m.name.size() - std::strlen(suf));
+          std::u32string b32 = ToUtf32(base);
+          if (b32.size() >= 3 && !lex_->IsGeneric(b32)) add(b32, m.type, m.name);
+          for (const std::string& p : places) {
+            if (base.size() > p.size() && base.compare(0, p.size(), p) == 0) {
+              std::u32string rest = ToUtf32(base.substr(p.size()));
+              if (rest.size() >= 4 && !lex_->IsGeneric(rest)) add(rest, m.type, m.name);
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+  std::sort(known.begin(), known.end(), [](const Recognizer::KnownName& a, const Recognizer::KnownName& b) {
+    return a.surface.size() != b.surface.size() ? a.surface.size() > b.surface.size() : a.surface < b.surface;
+  });
+  for (size_t i = 0; i < page.sentences.size(); ++i) recognizer_.AddKnownNames(page.sentences[i], known, &(*mentions)[i]);
+}
+
+void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
+  // Quotes are not part of a name's identity: 郑州高新区“一台多峰”智慧城市实验场
+  // is 郑州高新区智慧城市实验场, with the quoted form as an alias.
+  for (auto& ms : *mentions)
+    for (Mention& m : ms) {
+      if (m.ref != RefKind::kNone || m.type == EntityType::kOfficial) continue;
+      std::string bare = WithoutQuotes(m.name);
+      if (bare != m.name && !bare.empty()) {
+        m.aliases.push_back(m.name);
+        m.name = bare;
+      }
+    }
+  // A name that is another name of the page without its place or zone
+  // (智慧城市实验场 / 郑州高新区智慧城市实验场) is that entity's short form.
+  std::set<std::string> prefixes;
+  std::map<std::pair<int, std::string>, std::set<std::string>> names;  // (type, name)
+  for (auto& ms : *mentions)
+    for (Mention& m : ms) {
+      if (m.ref != RefKind::kNone) continue;
+      if (m.type == EntityType::kLocation || m.type == EntityType::kPark) {
+        prefixes.insert(m.name);
+        for (const std::string& a : m.aliases) prefixes.insert(a);
+      }
+      if (m.type != EntityType::kOfficial && m.type != EntityType::kLocation) names[{static_cast<int>(m.type), m.name}];
+    }
+  std::map<std::pair<int, std::string>, std::string> rename;
+  // "X（以下简称Y）" and "X（简称Y）": Y is X.
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const auto& ms = (*mentions)[i];
+    const std::u32string& text = page.sentences[i].text;
+    for (size_t k = 0; k + 1 < ms.size(); ++k) {
+      const Mention& x = ms[k];
+      const Mention& y = ms[k + 1];
+      if (x.ref != RefKind::kNone || y.ref != RefKind::kNone || x.type != y.type || x.name == y.name) continue;
+      if (y.begin <= x.end) continue;
+      std::u32string_view between = std::u32string_view(text).substr(x.end, y.begin - x.end);
+      for (std::u32string_view w : {U"(以下简称", U"(简称", U"(下称", U"(以下称"}) {
+        if (between == w) rename[{static_cast<int>(y.type), y.name}] = x.name;
+      }
+    }
+  }
+  // The brand at the heart of a body's name (恒远 in 北京恒远控股集团有限公司 and in
+  // 恒远集团; 中国二冶 in 中国二冶集团有限公司): bodies of the page that share it
+  // are one, named by the longest form.
+  auto core = [&](std::string n) {
+    for (const char* suf : kCompanySuffixes)
+      if (EndsWith(n, suf) && n.size() > std::strlen(suf)) { n.resize(n.size() - std::strlen(suf)); break; }
+    for (const char* word : {"控股", "科技", "实业", "投资", "发展", "股份", "集团"})
+      if (EndsWith(n, word) && n.size() > std::strlen(word)) n.resize(n.size() - std::strlen(word));
+    std::u32string n32 = ToUtf32(n);
+    int32_t v;
+    size_t pl = lex_->places.LongestAt(n32, 0, &v);
+    if (pl > 0 && n32.size() >= pl + 2) return ToUtf8(std::u32string_view(n32).substr(pl));
+    for (const std::string& p : prefixes)
+      if (n.size() > p.size() + 3 && n.compare(0, p.size(), p) == 0) { n = n.substr(p.size()); break; }
+    return n;
+  };
+  {
+    std::map<std::string, std::vector<std::string>> by_core;
+    for (const auto& [key, unused] : names) {
+      if (key.first != static_cast<int>(EntityType::kOrganization)) continue;
+      std::string c = core(key.second);
+      if (ToUtf32(c).size() >= 2) by_core[c].push_back(key.second);
+    }
+    for (const auto& [c, list] : by_core) {
+      if (list.size() < 2) continue;
+      // Only when one form is a company's full name and the others are shorter.
+      std::string longest;
+      for (const std::string& n : list)
+        if (n.size() > longest.size()) longest = n;
+      bool full = false;
+      for (const char* suf : kCompanySuffixes) full |= EndsWith(longest, suf);
+      if (!full) continue;
+      for (const std::string& n : list)
+        if (n != longest) rename[{static_cast<int>(EntityType::kOrganization), n}] = longest;
+    }
+  }
+  for (const auto& [key, unused] : names) {
+    std::string target;
+    int hits = 0;
+    for (const auto& [other, unused2] : names) {
+      if (other.first != key.first || other.second.size() <= key.second.size()) continue;
+      if (!EndsWith(other.second, key.second) || ToUtf32(key.second).size() < 4) continue;
+      std::string head = other.second.substr(0, other.second.size() - key.second.size());
+      std::u32string head32 = ToUtf32(head);
+      int32_t pv;
+      bool place = prefixes.count(head) || (!head32.empty() && lex_->places.LongestAt(head32, 0, &pv) == head32.size());
+      if (!place) continue;
+      target = other.second;
+      ++hits;
+    }
+    if (hits == 1 && !rename.count(key)) rename[key] = target;
+  }
+  if (rename.empty()) return;
+  for (auto& ms : *mentions)
+    for (Mention& m : ms) {
+      auto it = rename.find({static_cast<int>(m.type), m.name});
+      if (it == rename.end() || m.ref != RefKind::kNone) continue;
+      m.aliases.push_back(m.name);
+      m.name = it->second;
+    }
+}
 
 Status Extractor::Create(std::shared_ptr<const Lexicon> lexicon, const ExtractOptions& options,
                          std::unique_ptr<Extractor>* out) {
@@ -87,8 +251,16 @@ Status Extractor::ProcessUtf8(const std::string& doc, std::string_view utf8, con
   return Status::OK();
 }
 
+Status Extractor::Inspect(const std::string& doc, std::string_view bytes, std::vector<InspectedSentence>* sentences,
+                          DocumentRecords* out) const {
+  DecodedText text;
+  KGB_RETURN_IF_ERROR(DecodeText(bytes, doc, &text));
+  Extract(doc, text, "", out, nullptr, sentences);
+  return Status::OK();
+}
+
 void Extractor::Extract(const std::string& doc, const DecodedText& text, const std::string& doc_date,
-                        DocumentRecords* out, DocumentStats* stats) const {
+                        DocumentRecords* out, DocumentStats* stats, std::vector<InspectedSentence>* inspected) const {
   *out = DocumentRecords();
   out->doc = doc;
   Page page;
@@ -99,17 +271,7 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
   for (size_t i = 0; i < page.sentences.size(); ++i) recognizer_.Find(page.sentences[i], &mentions[i]);
 
   // 2. Names known on the page are found wherever they recur.
-  std::vector<std::u32string> persons;
-  {
-    std::set<std::u32string> seen;
-    for (const auto& ms : mentions)
-      for (const Mention& m : ms)
-        if (m.type == EntityType::kOfficial && seen.insert(ToUtf32(m.name)).second) persons.push_back(ToUtf32(m.name));
-    std::sort(persons.begin(), persons.end(), [](const std::u32string& a, const std::u32string& b) {
-      return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
-  }
-  for (size_t i = 0; i < page.sentences.size(); ++i) recognizer_.AddKnownPersons(page.sentences[i], persons, &mentions[i]);
+  AddKnownNames(page, &mentions);
 
   // 3. The paper's own zone replaces bare 高新区 / 我区.
   HomeZones home = FindHomeZones(mentions);
@@ -127,6 +289,8 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
     ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return m.ref == RefKind::kHome; }), ms.end());
   }
 
+  UnifyNames(page, &mentions);
+
   // 4. Dates: the sentence's own, else the article's lede date.
   int year = PageYear(page);
   if (year == 0) year = options_.default_year;
@@ -138,10 +302,26 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
       if (page.sentences[i].headline) continue;
       std::string d = FindDate(page.sentences[i].text, year);
       if (!d.empty()) { lede = d; break; }
+      if (HasVagueDay(page.sentences[i].text)) break;  // "近日，..." dates nothing
     }
     for (size_t i = a.first; i < a.first + a.count; ++i) {
       std::string d = FindDate(page.sentences[i].text, year);
-      dates[i] = d.empty() ? lede : d;
+      dates[i] = !d.empty() ? d : HasVagueDay(page.sentences[i].text) ? "" : lede;
+    }
+  }
+
+  if (inspected) {
+    inspected->clear();
+    for (size_t i = 0; i < page.sentences.size(); ++i) {
+      const Sentence& s = page.sentences[i];
+      InspectedSentence is;
+      is.article = s.article;
+      is.headline = s.headline;
+      is.start = s.orig_begin;
+      is.end = s.orig_end;
+      is.text = s.Display();
+      for (const Mention& m : mentions[i]) is.mentions.push_back(std::string(EntityTypeName(m.type)) + ":" + m.name);
+      inspected->push_back(std::move(is));
     }
   }
 

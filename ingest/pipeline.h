@@ -34,6 +34,15 @@ struct DocumentStats {
   size_t articles = 0;
 };
 
+// One sentence as the extractor read it.
+struct InspectedSentence {
+  int article = 0;
+  bool headline = false;
+  uint64_t start = 0, end = 0;
+  std::string text;                   // as displayed (original characters)
+  std::vector<std::string> mentions;  // "type:name" of each entity found
+};
+
 class Extractor {
  public:
   // Uses the embedded lexicon when `lexicon` is null.
@@ -50,13 +59,23 @@ class Extractor {
   Status ProcessUtf8(const std::string& doc, std::string_view text, const std::string& date,
                      DocumentRecords* out, DocumentStats* stats = nullptr) const;
 
+  // Like Process, and also returns every sentence with its entities, for
+  // `kgb inspect`.
+  Status Inspect(const std::string& doc, std::string_view bytes, std::vector<InspectedSentence>* sentences,
+                 DocumentRecords* out) const;
+
   const Lexicon& lexicon() const { return *lex_; }
 
  private:
   Extractor(std::shared_ptr<const Lexicon> lex, const ExtractOptions& options)
       : lex_(std::move(lex)), options_(options), recognizer_(*lex_) {}
   void Extract(const std::string& doc, const DecodedText& text, const std::string& date, DocumentRecords* out,
-               DocumentStats* stats) const;
+               DocumentStats* stats, std::vector<InspectedSentence>* inspected = nullptr) const;
+
+  // Finds recurring names and short forms of names defined on the page.
+  void AddKnownNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
+  // Merges the variants of one name on the page (quotes, short forms).
+  void UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
 
   std::shared_ptr<const Lexicon> lex_;
   ExtractOptions options_;

@@ -10,17 +10,17 @@ namespace {
 
 bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || c == '.' || c == U'．'; }
 bool IsCnDigit(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十百千万两零〇").find(c) != std::u32string_view::npos;
+  return std::u32string_view(U"一二三四五六七八九十百千万亿两零〇").find(c) != std::u32string_view::npos;
 }
 bool IsMeasure(char32_t c) {
-  return std::u32string_view(U"年月日家个项批所座名位多余").find(c) != std::u32string_view::npos;
+  return std::u32string_view(U"年月日季家个项批所座名位多余条强级").find(c) != std::u32string_view::npos;
 }
 
 // Words that end a person name on its left when the name is found by the
-// word that follows it (张红军会见): its start must be a clause start.
+// word that follows it (马立新会见): its start must be a clause start.
 const std::u32string_view kStrongAfter[] = {U"一行", U"会见", U"会晤", U"接见", U"表示", U"指出", U"强调",
                                            U"带队", U"率队", U"带领", U"率领", U"主持", U"陪同", U"调研",
-                                           U"考察", U"要求", U"介绍", U"等"};
+                                           U"考察", U"要求", U"介绍", U"担任", U"出任", U"兼任"};
 
 bool StartsAt(std::u32string_view t, size_t pos, std::u32string_view w) {
   return t.size() >= pos + w.size() && t.substr(pos, w.size()) == w;
@@ -34,13 +34,19 @@ bool Recognizer::IsNameChar(char32_t c) {
   return c == U'·' || c == U'・';
 }
 
-std::u32string Recognizer::CanonicalPark(std::u32string name) {
+std::u32string Recognizer::WithoutNational(std::u32string name) {
   for (std::u32string_view p : {std::u32string_view(U"(国家)"), std::u32string_view(U"（国家）")}) {
     size_t k;
     while ((k = name.find(p)) != std::u32string::npos) name.erase(k, p.size());
   }
+  return name;
+}
+
+std::u32string Recognizer::CanonicalPark(std::u32string name) {
+  name = WithoutNational(std::move(name));
   const std::pair<std::u32string_view, std::u32string_view> kShort[] = {
-      {U"高新技术产业开发区", U"高新区"}, {U"经济技术开发区", U"经开区"}};
+      {U"高新技术产业开发区", U"高新区"}, {U"新技术产业开发区", U"高新区"}, {U"新技术开发区", U"高新区"},
+      {U"经济技术开发区", U"经开区"}};
   for (auto [longer, shorter] : kShort) {
     if (name.size() > longer.size() && name.compare(name.size() - longer.size(), longer.size(), longer) == 0) {
       name.replace(name.size() - longer.size(), longer.size(), shorter);
@@ -87,6 +93,8 @@ bool Recognizer::ClauseStart(std::u32string_view t, size_t pos) const {
 }
 
 size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
+  int32_t nv;
+  if (lex_.after_words.LongestAt(t, pos, &nv) > 0 || lex_.not_names.LongestAt(t, pos, &nv) > 0) return 0;
   int32_t sl_v;
   size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (sl == 0) return 0;
@@ -97,10 +105,17 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
   size_t len = sl + 1;
   size_t g2 = g + 1;
   if (g2 < t.size() && IsHan(t[g2]) && !lex_.not_given.count(t[g2]) && !lex_.stop_chars.count(t[g2]) &&
-      lex_.after_words.LongestAt(t, g2, &v) == 0) {
+      lex_.after_words.LongestAt(t, g2, &v) == 0 && lex_.triggers.LongestAt(t, g2, &v) == 0) {
     len = sl + 2;
   }
   if (sl == 2 && len == 3 && g2 < t.size() && IsHan(t[g2]) && !lex_.not_given.count(t[g2])) len = 4;
+  if (sl == 1 && lex_.ambiguous_surnames.count(t[pos])) {
+    // 何立一行 yes, 向地方政府 no: the name must end clearly.
+    size_t e = pos + len;
+    bool clear = e >= t.size() || !IsHan(t[e]) || lex_.stop_chars.count(t[e]) ||
+                 lex_.after_words.LongestAt(t, e, &v) > 0 || lex_.titles.LongestAt(t, e, &v) > 0;
+    if (!clear) return 0;
+  }
   return len;
 }
 
@@ -112,6 +127,14 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.places.LongestAt(t, i, &id);
     if (len == 0) continue;
     const PlaceInfo& info = lex_.place_info[id];
+    if (info.is_short && info.level == PlaceLevel::kCounty) {
+      // 江阴 (江阴市) but not 高安 in 提高安全: a county-level short form
+      // counts only where a place is expected.
+      bool before = i == 0 || !IsNameChar(t[i - 1]) ||
+                    std::u32string_view(U"在赴到至于与和及、自从往").find(t[i - 1]) != std::u32string_view::npos;
+      bool after = i + len >= t.size() || !IsNameChar(t[i + len]);
+      if (!before && !after) continue;
+    }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
       std::string surface = ToUtf8(t.substr(i, len));
@@ -129,60 +152,194 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.national.LongestAt(t, i, &id);
     if (len == 0) continue;
     const NationalBody& b = lex_.national_bodies[id];
-    c->push_back(Make(s, i, i + len, b.type, ToUtf32(b.name), 5));
+    c->push_back(Make(s, i, i + len, b.type, ToUtf32(b.name), 3));
     i += len - 1;
   }
 }
 
-void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& places, std::vector<Mention>* c) const {
+size_t Recognizer::ExtendLeft(std::u32string_view t, size_t s0, bool project) const {
+  size_t j = s0;
+  const size_t kMax = project ? 30 : 22;
+  while (j > 0 && s0 - j < kMax) {
+    char32_t c = t[j - 1];
+    if (c == U'”') {
+      // A quoted part of a name: 郑州(国家)高新区“一台多峰”智慧城市实验场.
+      size_t k = j - 1;
+      while (k > 0 && j - k < 12 && IsNameChar(t[k - 1])) --k;
+      if (k > 0 && t[k - 1] == U'“' && k + 1 < j) {
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+    if (!IsNameChar(c)) break;
+    bool stop = false;
+    size_t stop_len = 0;
+    int32_t iv;
+    if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 河南对外经济贸易职业学院
+      --j;
+      continue;
+    }
+    lex_.boundaries.ForEachEndingAt(t, j, [&](size_t len, int32_t v) {
+      if (v == 0 || !project) {
+        stop = true;
+        stop_len = len;
+        return false;
+      }
+      return true;
+    });
+    if (stop) {
+      // A one-character boundary inside a name (华为技术有限公司, 为 a
+      // preposition elsewhere): when what is left is too short or generic to
+      // be a name, the character belongs to it.
+      std::u32string_view rest = t.substr(j, s0 - j);
+      if (stop_len == 1 && (c == U'为' || c == U'以') && (rest.size() < 2 || lex_.IsGeneric(rest)) && j >= 2 &&
+          IsHan(t[j - 2])) {
+        --j;
+        continue;
+      }
+      break;
+    }
+    --j;
+  }
+  // Unbalanced brackets: the name starts after an unmatched '(' or ')'.
+  int depth = 0;
+  for (size_t k = s0; k > j; --k) {
+    if (t[k - 1] == ')') {
+      ++depth;
+    } else if (t[k - 1] == '(') {
+      if (depth == 0) return k;
+      --depth;
+    }
+  }
+  if (depth > 0) {
+    for (size_t k = j; k < s0; ++k)
+      if (t[k] == ')') return k + 1;
+  }
+  // A quote that opens the name stays only if it is closed inside it.
+  while (j < s0 && (t[j] == U'“' || t[j] == U'”')) {
+    if (t[j] == U'“' && t.substr(j, s0 - j).find(U'”') != std::u32string_view::npos) break;
+    ++j;
+  }
+  return j;
+}
+
+// A count or a time just before: "133家", "2025年", "47个", "百强".
+static size_t CountEnd(std::u32string_view t, size_t b, size_t e, bool* counted) {
+  size_t cut = b;
+  *counted = false;
+  for (size_t k = b; k < e; ++k) {
+    if (!(IsDigit(t[k]) || IsCnDigit(t[k]))) continue;
+    size_t m = k;
+    while (m < e && (IsDigit(t[m]) || IsCnDigit(t[m]))) ++m;
+    if (m < e && IsMeasure(t[m])) {
+      bool time = t[m] == U'年' || t[m] == U'月' || t[m] == U'日' || t[m] == U'季';
+      // 第一家 is a rank, not a count, but still not part of a name.
+      cut = m + 1;
+      *counted = !time;
+      k = m;
+    } else {
+      k = m;
+    }
+  }
+  return cut;
+}
+
+void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anchors, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
   for (size_t e = 1; e <= t.size(); ++e) {
     int32_t sid = -1;
     size_t slen = lex_.suffixes.LongestEndingAt(t, e, &sid);
     if (slen == 0) continue;
     const SuffixInfo& info = lex_.suffix_info[sid];
+    const bool project = info.type == EntityType::kProject;
     size_t s0 = e - slen;
-    // 1. Extend leftwards to the nearest boundary.
-    size_t j = s0;
-    const size_t kMaxPrefix = info.type == EntityType::kProject ? 30 : 22;
-    while (j > 0 && s0 - j < kMaxPrefix) {
-      if (!IsNameChar(t[j - 1])) break;
-      bool stop = false;
-      lex_.boundaries.ForEachEndingAt(t, j, [&](size_t, int32_t v) {
-        if (v == 0 || info.type != EntityType::kProject) {
-          stop = true;
-          return false;
-        }
-        return true;
-      });
-      if (stop) break;
-      --j;
-    }
-    // Unbalanced brackets: the name starts after an unmatched ')' or '('.
-    {
-      int depth = 0;
-      for (size_t k = s0; k > j; --k) {
-        if (t[k - 1] == ')') ++depth;
-        else if (t[k - 1] == '(') {
-          if (depth == 0) { j = k; break; }
-          --depth;
-        }
-      }
-    }
-    // 2. Cut determiners and counts off the front (该公司, 133家试点高新区).
+    size_t j = ExtendLeft(t, s0, project);
+    // Determiners and counts come off the front (该公司, 133家试点高新区).
+    bool counted = false;
     for (bool changed = true; changed && j < s0;) {
       changed = false;
       int32_t v;
       size_t dl = lex_.determiners.LongestAt(t, j, &v);
       if (dl > 0 && j + dl <= s0) { j += dl; changed = true; continue; }
-      size_t k = j;
-      while (k < s0 && (IsDigit(t[k]) || IsCnDigit(t[k]))) ++k;
-      if (k > j && k < s0 && IsMeasure(t[k])) { j = k + 1; changed = true; continue; }
-      if (k > j && k == s0) { j = k; changed = true; }
+      bool c2 = false;
+      size_t cut = CountEnd(t, j, s0, &c2);
+      if (cut > j) { j = cut; counted |= c2; changed = true; }
+    }
+    if (counted) continue;  // "47个路段照明工程": a counted kind of thing
+    // "…研究中心5家": a category being counted, not a name.
+    {
+      size_t k = e;
+      while (k < t.size() && (IsDigit(t[k]) || IsCnDigit(t[k]))) ++k;
+      if (k > e && k < t.size() && IsMeasure(t[k]) && t[k] != U'年' && t[k] != U'月' && t[k] != U'日') continue;
+    }
+    // The name goes on into a longer one (河南省工程研究中心, 科技园区,
+    // 核心板块项目指挥部), or names a category (工程类项目): not a name here.
+    {
+      bool longer = false;
+      for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer; ++k) {
+        if (!IsNameChar(t[k - 1])) break;
+        bool boundary = false;
+        lex_.boundaries.ForEachEndingAt(t, k, [&](size_t, int32_t) { boundary = true; return false; });
+        if (boundary) break;
+        int32_t v2;
+        if (lex_.suffixes.LongestEndingAt(t, k, &v2) > 0 && lex_.suffix_info[v2].type != EntityType::kLocation)
+          longer = true;
+      }
+      if (longer || (e < t.size() && t[e] == U'类')) continue;
+      // "社会投资类工业定制地项目": a kind within a kind.
+      if (j > 0 && t[j - 1] == U'类') continue;
+      // A project name ends where the clause goes on (…项目位于, …工程建设,
+      // …项目、): "屋顶绿化工程绿化面积" is not one.
+      if (project && e < t.size() && IsHan(t[e])) {
+        int32_t v2;
+        bool ends = lex_.boundaries_fwd.LongestAt(t, e, &v2) > 0 || lex_.triggers.LongestAt(t, e, &v2) > 0 ||
+                    lex_.stop_chars.count(t[e]) > 0;
+        if (!ends) continue;
+      }
+    }
+    if (info.rule == SuffixRule::kPlace && info.type == EntityType::kPark) {
+      // A zone starts at its place (立足郑州高新区).
+      for (const Mention& p : anchors) {
+        if (p.begin >= j && p.end <= s0) {
+          j = p.begin;
+          break;
+        }
+      }
+    }
+    if (info.type == EntityType::kLocation) {
+      // A street in a zone: 江州高新区科学大道 is 科学大道.
+      for (size_t k = s0; k > j + 1; --k) {
+        int32_t v2;
+        size_t l2 = lex_.suffixes.LongestEndingAt(t, k, &v2);
+        if (l2 && lex_.suffix_info[v2].type != EntityType::kLocation && k - l2 > j) { j = k; break; }
+      }
+    }
+    if (project) {
+      // "在合肥经开区投资建设动力电池生产基地项目": a zone or place followed by
+      // a verb opens a clause; the project name starts after the verb.
+      for (size_t k = s0; k > j; --k) {
+        int32_t bv = -1;
+        size_t bl = 0;
+        lex_.boundaries.ForEachEndingAt(t, k, [&](size_t l, int32_t v) { bl = l; bv = v; return true; });
+        if (bl == 0 || bv != 2 || k - bl <= j) continue;
+        size_t vb = k - bl;
+        while (vb > j) {  // 投资建设: verbs in a row
+          size_t l2 = 0;
+          lex_.boundaries.ForEachEndingAt(t, vb, [&](size_t l, int32_t v) { if (v == 2) l2 = l; return true; });
+          if (l2 == 0 || vb - l2 < j) break;
+          vb -= l2;
+        }
+        bool after_place = false;
+        for (const Mention& p : anchors) after_place |= p.end == vb && p.begin >= j;
+        int32_t v3;
+        size_t zl = lex_.suffixes.LongestEndingAt(t, vb, &v3);
+        if (zl && lex_.suffix_info[v3].type == EntityType::kPark) after_place = true;
+        if (after_place) { j = k; break; }
+      }
     }
     std::u32string_view cand = t.substr(j, e - j);
     std::u32string_view prefix = t.substr(j, s0 - j);
-    // 3. Generic or ordinary words are not names.
     if (lex_.stop_exact.count(std::u32string(cand))) {
       if (prefix.empty() && info.type == EntityType::kPark && info.rule == SuffixRule::kPlace) {
         // bare 高新区: the paper's own zone (resolved later).
@@ -199,11 +356,35 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& plac
       return !stop_end;
     });
     if (stop_end) continue;
-    // 4. The suffix's rule.
+    // "是一家…的交通科技公司": a description, not a name.
+    if (info.rule != SuffixRule::kPlace) {
+      size_t cb = j;
+      while (cb > 0 && t[cb - 1] != U',' && t[cb - 1] != U'，' && t[cb - 1] != U'。' && t[cb - 1] != U';') --cb;
+      std::u32string_view before = t.substr(cb, j - cb);
+      if (before.find(U"一家") != std::u32string_view::npos || before.find(U"是一") != std::u32string_view::npos ||
+          before.find(U"一个") != std::u32string_view::npos)
+        continue;
+    }
     bool ok = false;
     if (info.rule == SuffixRule::kPlace) {
-      for (const Mention& p : places) {
-        if (p.begin >= j && p.end <= s0) { ok = true; break; }
+      // The place may end inside the suffix: 新乡市|委 for 新乡市委.
+      const bool admin_suffix = std::u32string_view(U"市县区省镇乡").find(t[s0]) != std::u32string_view::npos;
+      const Mention* anchor = nullptr;
+      for (const Mention& p : anchors)
+        if (p.begin >= j && (p.end <= s0 || (admin_suffix && p.end == s0 + 1))) { anchor = &p; break; }
+      ok = anchor != nullptr;
+      if (!ok && !prefix.empty() && info.type != EntityType::kLocation) {
+        // A place the division list does not know (a new district, a made-up
+        // name): a short proper prefix right after a boundary, 江州高新区,
+        // 湖滨区委, 江州市人民政府.
+        std::u32string bare = WithoutNational(std::u32string(prefix));
+        std::u32string_view prefix = bare;
+        bool all_han = !prefix.empty();
+        for (char32_t ch : prefix) all_han &= IsHan(ch);
+        bool admin_end = std::u32string_view(U"市县省区镇乡州").find(prefix.back()) != std::u32string_view::npos;
+        size_t max_len = admin_end ? 4 : 3;
+        ok = all_han && prefix.size() >= 2 && prefix.size() <= max_len && !lex_.IsGeneric(prefix) &&
+             !(admin_end && prefix.size() >= 3 && lex_.IsGeneric(prefix.substr(0, prefix.size() - 1)));
       }
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);
@@ -214,36 +395,204 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& plac
       }
     } else if (info.rule == SuffixRule::kName) {
       ok = prefix.size() >= 2 && !lex_.IsGeneric(prefix);
-      if (ok && info.type == EntityType::kProject) {
+      if (ok && project) {
         bool anchored = false;
-        for (const Mention& p : places) anchored |= p.begin >= j && p.end <= s0;
+        for (const Mention& p : anchors) anchored |= p.begin >= j && p.end <= s0;
         ok = anchored || prefix.size() >= 4;
-        // "7个项目", "三项工程": counted things, not names.
-        for (size_t k = 0; ok && k + 1 < prefix.size(); ++k)
-          if ((IsDigit(prefix[k]) || IsCnDigit(prefix[k])) && (prefix[k + 1] == U'个' || prefix[k + 1] == U'项'))
-            ok = false;
+        // "各相关部门要与项目": a project name does not end its prefix with a conjunction.
+        if (ok && (prefix.back() == U'与' || prefix.back() == U'和' || prefix.back() == U'及')) ok = false;
       }
     } else {
       ok = !prefix.empty() && !lex_.IsGeneric(prefix);
     }
     if (!ok) continue;
-    // 5. Canonical form; a zone's governing body is the zone.
-    std::u32string name(cand);
-    size_t end = e;
+    if (info.type == EntityType::kOrganization && info.rule == SuffixRule::kPlace && s0 > j) {
+      // A zone's own organ is the zone: 合肥高新区政府, 江州高新区党委.
+      int32_t pv;
+      size_t pl = lex_.suffixes.LongestEndingAt(t, s0, &pv);
+      if (pl && lex_.suffix_info[pv].type == EntityType::kPark && s0 - pl > j) {
+        Mention m = Make(s, j, s0, EntityType::kPark, CanonicalPark(std::u32string(t.substr(j, s0 - j))), 3);
+        m.aliases.push_back(ToUtf8(WithoutNational(std::u32string(cand))));
+        c->push_back(std::move(m));
+        continue;
+      }
+    }
+    std::u32string name = info.type == EntityType::kPark ? CanonicalPark(std::u32string(cand))
+                                                         : WithoutNational(std::u32string(cand));
+    Mention m = Make(s, j, e, info.type, name, 3);
     if (info.type == EntityType::kPark) {
-      name = CanonicalPark(name);
+      // A zone's governing body is the zone: 郑州高新区管委会 is an alias.
       int32_t v;
       size_t bl = lex_.title_bodies.LongestAt(t, e, &v);
       std::u32string_view body = bl ? t.substr(e, bl) : std::u32string_view();
-      if (body == U"党工委" || body == U"管委会" || body == U"管理委员会" || body == U"工委") end = e + bl;
-    }
-    Mention m = Make(s, j, end, info.type, name, 3);
-    if (end != e) {
-      std::string short_surface = ToUtf8(cand);
-      if (short_surface != m.name) m.aliases.push_back(short_surface);
+      if (body == U"党工委" || body == U"管委会" || body == U"管理委员会") m.aliases.push_back(ToUtf8(name + std::u32string(body)));
     }
     c->push_back(std::move(m));
   }
+}
+
+void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const {
+  // "A、B、C等项目": every item of a list closed by 等 + a kind is of that kind.
+  static const std::pair<std::u32string_view, EntityType> kKinds[] = {
+      {U"等项目", EntityType::kProject},     {U"等重点项目", EntityType::kProject},
+      {U"等重大项目", EntityType::kProject}, {U"等工程", EntityType::kProject},
+      {U"等企业", EntityType::kOrganization}, {U"等公司", EntityType::kOrganization},
+      {U"等银行", EntityType::kOrganization}, {U"等高校", EntityType::kOrganization},
+      {U"等单位", EntityType::kOrganization}, {U"等园区", EntityType::kPark}};
+  std::u32string_view t = s.text;
+  for (auto [marker, type] : kKinds) {
+    for (size_t pos = t.find(marker); pos != std::u32string_view::npos; pos = t.find(marker, pos + 1)) {
+      size_t end = pos;
+      std::vector<std::pair<size_t, size_t>> items;
+      for (;;) {
+        size_t b = end;
+        while (b > 0 && t[b - 1] != U'、' && IsNameChar(t[b - 1])) --b;
+        if (t[b > 0 ? b - 1 : 0] != U'、' || b == 0) {
+          b = ExtendLeft(t, end, type == EntityType::kProject);
+          items.emplace_back(b, end);
+          break;
+        }
+        items.emplace_back(b, end);
+        end = b - 1;
+      }
+      if (items.size() < 2) continue;
+      for (auto [b, e] : items) {
+        int32_t v;
+        while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
+        std::u32string_view item = t.substr(b, e - b);
+        if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item)) continue;
+        std::u32string name(item);
+        if (type == EntityType::kPark) name = CanonicalPark(name);
+        c->push_back(Make(s, b, e, type, name, 4));
+      }
+    }
+  }
+}
+
+void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const {
+  std::u32string_view t = s.text;
+  // Companies by what only companies do: "天迈科技成功上市", "…顺利过会".
+  static const std::u32string_view kListing[] = {U"上市", U"过会", U"挂牌"};
+  static const std::u32string_view kAdverbs[] = {U"成功", U"顺利", U"即将", U"正式", U"已", U"将", U"率先"};
+  for (std::u32string_view w : kListing) {
+    for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
+      if (pos + w.size() < t.size() && IsHan(t[pos + w.size()])) continue;  // 上市公司
+      size_t e = pos;
+      for (bool again = true; again;) {
+        again = false;
+        for (std::u32string_view a : kAdverbs)
+          if (e >= a.size() && t.substr(e - a.size(), a.size()) == a) { e -= a.size(); again = true; break; }
+      }
+      size_t b = ExtendLeft(t, e, false);
+      std::u32string_view name = t.substr(b, e - b);
+      if (name.size() < 4 || lex_.IsGeneric(name)) continue;
+      c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
+    }
+  }
+  // A named construction site: "在翠湖壹号院施工现场".
+  static const std::u32string_view kSite[] = {U"施工现场", U"项目工地", U"施工工地", U"建设现场"};
+  for (std::u32string_view w : kSite) {
+    for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
+      if (pos == 0 || !IsHan(t[pos - 1])) continue;
+      size_t b = ExtendLeft(t, pos, true);
+      std::u32string_view name = t.substr(b, pos - b);
+      if (name.size() < 4 || lex_.IsGeneric(name)) continue;
+      c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
+    }
+  }
+}
+
+void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const {
+  // "来到A、B、C考察": the stops of a visit are named places even when no
+  // suffix tells their kind (武汉光谷生物城, 凯旋路第一胡同). Each item becomes a
+  // weak candidate that a recognized name of the same extent overrides.
+  static const std::u32string_view kGo[] = {U"来到", U"走进", U"前往", U"走访", U"参观", U"察看", U"莅临"};
+  static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
+                                                   U"了解", U"查看", U"指导", U"等"};
+  static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
+                                                   U"园区", U"社区", U"项目", U"单位", U"部门", U"场所", U"区域"};
+  std::u32string_view t = s.text;
+  for (std::u32string_view go : kGo) {
+    for (size_t pos = t.find(go); pos != std::u32string_view::npos; pos = t.find(go, pos + 1)) {
+      size_t b = pos + go.size();
+      if (b < t.size() && t[b] == U'了') ++b;
+      if (StartsAt(t, b, U"先后")) b += 2;
+      // The items run to the clause end or the next visit word.
+      size_t end = b;
+      while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
+             t[end] != U'!' && t[end] != U'?') {
+        bool stop = false;
+        for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
+        if (stop) break;
+        ++end;
+      }
+      size_t ib = b;
+      for (size_t k = b; k <= end; ++k) {
+        if (k < end && t[k] != U'、') continue;
+        std::u32string_view item = t.substr(ib, k - ib);
+        size_t item_b = ib;
+        ib = k + 1;
+        if (item.size() < 3 || item.size() > 14) continue;
+        bool clean = !IsDigit(item[0]) && !IsCnDigit(item[0]);
+        for (char32_t ch : item)
+          clean &= (IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)))) && ch != U'的' && ch != U'了';
+        if (!clean || lex_.IsGeneric(item)) continue;
+        bool not_place = false;
+        for (std::u32string_view w : kNotPlaces) {
+          if (item.size() >= w.size() && (item.substr(item.size() - w.size()) == w || item.substr(0, w.size()) == w))
+            not_place = true;
+        }
+        int32_t v;
+        if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
+          continue;
+        EntityType type = EntityType::kOrganization;
+        auto ends = [&](std::u32string_view w) {
+          return item.size() > w.size() && item.substr(item.size() - w.size()) == w;
+        };
+        for (std::u32string_view w : {U"路", U"街", U"巷", U"大道", U"胡同", U"桥", U"涵洞", U"隧道", U"村", U"小区", U"交叉口"})
+          if (ends(w)) type = EntityType::kLocation;
+        for (std::u32string_view w : {U"园", U"基地", U"城", U"新区", U"港"})
+          if (ends(w)) type = EntityType::kPark;
+        for (std::u32string_view w : {U"项目", U"工程"})
+          if (ends(w)) type = EntityType::kProject;
+        c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
+      }
+    }
+  }
+}
+
+void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const {
+  // "宇通客车董事长汤玉祥": a company named without a suffix stands before a
+  // company title and a person.
+  static const std::u32string_view kCompanyTitles[] = {U"董事长", U"副董事长", U"总经理", U"副总经理", U"总裁",
+                                                       U"副总裁", U"首席执行官", U"创始人", U"执行董事", U"CEO"};
+  std::u32string_view t = s.text;
+  std::vector<Mention> added;
+  for (const Mention& p : *ms) {
+    if (p.type != EntityType::kOfficial) continue;
+    for (std::u32string_view title : kCompanyTitles) {
+      if (p.begin < title.size() || t.substr(p.begin - title.size(), title.size()) != title) continue;
+      size_t tb = p.begin - title.size();
+      bool taken = false;
+      for (const Mention& m : *ms) taken |= m.end == tb || (m.begin < tb && m.end > tb);
+      if (taken) break;
+      size_t b = ExtendLeft(t, tb, false);
+      std::u32string_view name = t.substr(b, tb - b);
+      bool han = !name.empty();
+      for (char32_t ch : name) han &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
+      int32_t v;
+      if (!han || name.size() < 2 || name.size() > 10 || lex_.IsGeneric(name) ||
+          lex_.title_bodies.LongestAt(name, 0, &v) == name.size())
+        break;
+      bool overlap = false;
+      for (const Mention& m : *ms) overlap |= m.begin < tb && b < m.end;
+      if (!overlap) added.push_back(Make(s, b, tb, EntityType::kOrganization, std::u32string(name), 2));
+      break;
+    }
+  }
+  if (added.empty()) return;
+  ms->insert(ms->end(), added.begin(), added.end());
+  std::sort(ms->begin(), ms->end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
 void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
@@ -258,20 +607,33 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     m.strong_person = strong;
     c->push_back(std::move(m));
   };
-  // (a) after a title: 管委会主任郭程明
+  // (a) after a title: 管委会主任林志远
   for (size_t p = 1; p < t.size(); ++p) {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t len = NameAt(t, p);
     if (len) add(p, len, true, 4);
   }
-  // (b) before an action word at a clause start: 张红军会见, 郭程明一行
+  // (b) before an action word at a clause start: 马立新会见, 林志远一行
   for (size_t i = 0; i < t.size(); ++i) {
     if (!ClauseStart(t, i)) continue;
     size_t len = NameAt(t, i);
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
+    // "周文斌（华创科技有限公司董事长）", "张三（右二）": a post or a place in a
+    // photo in brackets after the name.
+    if (!strong_after && i + len < t.size() && t[i + len] == U'(') {
+      size_t close = t.find(U')', i + len);
+      if (close != std::u32string_view::npos && close - (i + len) <= 40) {
+        int32_t v;
+        std::u32string_view inner = t.substr(i + len + 1, close - i - len - 1);
+        strong_after = lex_.titles_ending.LongestEndingAt(t, close, &v) > 0 ||
+                       (!inner.empty() && inner.size() <= 4 &&
+                        (inner[0] == U'左' || inner[0] == U'右' || inner[0] == U'中' || inner.substr(0, 2) == U"前排" ||
+                         inner.substr(0, 2) == U"后排"));
+      }
+    }
     if (strong_after) add(i, len, false, 2);
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
@@ -345,33 +707,46 @@ void ResolveOverlaps(std::vector<Mention>* ms) {
 void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   out->clear();
   if (s.byline) return;
-  std::vector<Mention> places;
-  AddPlaces(s, &places);
-  std::vector<Mention> c = places;
-  AddNational(s, &c);
-  AddBySuffix(s, places, &c);
+  std::vector<Mention> anchors;
+  AddPlaces(s, &anchors);
+  AddNational(s, &anchors);
+  std::vector<Mention> c = anchors;
+  AddBySuffix(s, anchors, &c);
+  AddTypedLists(s, &c);
+  AddPredicated(s, &c);
+  AddRouteItems(s, &c);
   AddPersons(s, &c);
   AddRefs(s, &c);
   ResolveOverlaps(&c);
+  AddBodiesBeforeTitles(s, &c);
   *out = std::move(c);
 }
 
-void Recognizer::AddKnownPersons(const Sentence& s, const std::vector<std::u32string>& names,
-                                 std::vector<Mention>* mentions) const {
+void Recognizer::AddKnownNames(const Sentence& s, const std::vector<KnownName>& names,
+                               std::vector<Mention>* mentions) const {
   std::u32string_view t = s.text;
   bool added = false;
-  for (const std::u32string& name : names) {
-    for (size_t pos = t.find(name); pos != std::u32string_view::npos; pos = t.find(name, pos + 1)) {
-      size_t e = pos + name.size();
+  for (const KnownName& k : names) {
+    const std::u32string& surface = k.surface;
+    for (size_t pos = t.find(surface); pos != std::u32string_view::npos; pos = t.find(surface, pos + 1)) {
+      size_t e = pos + surface.size();
       bool overlap = false;
       for (const Mention& m : *mentions) overlap |= pos < m.end && m.begin < e;
       if (overlap || BylineBefore(t, pos)) continue;
-      // The name must not run on into a longer name (李海 in 李海涛).
-      if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > name.size()) {
-        int32_t v;
-        if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;
+      if (k.type == EntityType::kOfficial) {
+        // The name must not run on into a longer name (周文 in 周文斌).
+        if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > surface.size()) {
+          int32_t v;
+          if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;
+        }
+      } else if (pos > 0 && IsHan(t[pos - 1]) && !ClauseStart(t, pos)) {
+        continue;  // inside a longer word
       }
-      mentions->push_back(Make(s, pos, e, EntityType::kOfficial, name, 2));
+      Mention m = Make(s, pos, e, k.type, ToUtf32(k.name), 2);
+      std::string surf = ToUtf8(surface);
+      if (surf != k.name && std::find(m.aliases.begin(), m.aliases.end(), surf) == m.aliases.end())
+        m.aliases.push_back(surf);
+      mentions->push_back(std::move(m));
       added = true;
     }
   }

@@ -1,8 +1,8 @@
 // Entity recognition in one sentence, from general patterns: place names of
 // the division lexicon, well-known national bodies, names ended by a suffix
 // (…有限公司, …高新区, …项目) and extended leftwards to the nearest boundary,
-// and person names after titles (党工委书记张红军), before action words
-// (张红军会见, 郭程明一行) and in lists (钱峰、卫东、韩立等).
+// and person names after titles (党工委书记马立新), before action words
+// (马立新会见, 林志远一行) and in lists (钱峰、卫东、韩立等).
 #ifndef KGB_INGEST_RECOGNIZE_H_
 #define KGB_INGEST_RECOGNIZE_H_
 
@@ -40,10 +40,17 @@ class Recognizer {
   // Finds the mentions of one sentence: non-overlapping, sorted by begin.
   void Find(const Sentence& s, std::vector<Mention>* out) const;
 
-  // Adds mentions of person names already known in the document wherever
-  // they occur outside other mentions (郭程明提出…).
-  void AddKnownPersons(const Sentence& s, const std::vector<std::u32string>& names,
-                       std::vector<Mention>* mentions) const;
+  // A name known on the page, to be found wherever it recurs: a person named
+  // once with a title (林志远提出…), or the short form of a body named in full
+  // (中国二冶 for 中国二冶集团有限公司).
+  struct KnownName {
+    std::u32string surface;
+    EntityType type;
+    std::string name;  // the entity's name
+  };
+  // Adds mentions of known names that occur outside other mentions; longer
+  // surfaces first.
+  void AddKnownNames(const Sentence& s, const std::vector<KnownName>& names, std::vector<Mention>* mentions) const;
 
   // The length of a person name starting at text[pos] (surname + one or two
   // characters), or 0.
@@ -52,6 +59,8 @@ class Recognizer {
   // The canonical form of a park name: "(国家)" dropped, long official
   // suffixes shortened (郑州高新技术产业开发区 -> 郑州高新区).
   static std::u32string CanonicalPark(std::u32string name);
+  // The name with "(国家)" dropped (郑州(国家)高新区智慧城市实验场).
+  static std::u32string WithoutNational(std::u32string name);
 
   // True for characters that may be part of a name.
   static bool IsNameChar(char32_t c);
@@ -59,7 +68,14 @@ class Recognizer {
  private:
   void AddPlaces(const Sentence& s, std::vector<Mention>* c) const;
   void AddNational(const Sentence& s, std::vector<Mention>* c) const;
-  void AddBySuffix(const Sentence& s, const std::vector<Mention>& places, std::vector<Mention>* c) const;
+  void AddBySuffix(const Sentence& s, const std::vector<Mention>& anchors, std::vector<Mention>* c) const;
+  void AddTypedLists(const Sentence& s, std::vector<Mention>* c) const;
+  void AddPredicated(const Sentence& s, std::vector<Mention>* c) const;
+  void AddRouteItems(const Sentence& s, std::vector<Mention>* c) const;
+  void AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const;
+  // Start of a name that ends at s0, extended leftwards to the nearest
+  // boundary word or punctuation (project names may hold 与 and 建设).
+  size_t ExtendLeft(std::u32string_view t, size_t s0, bool project) const;
   void AddPersons(const Sentence& s, std::vector<Mention>* c) const;
   void AddRefs(const Sentence& s, std::vector<Mention>* c) const;
   bool BylineBefore(std::u32string_view text, size_t pos) const;

@@ -152,17 +152,34 @@ class Relater {
         continue;
       }
       // Walk left over titles, organ words, 、 and 兼, collecting bodies.
-      std::vector<std::pair<Ent, size_t>> bodies;  // body, end position
+      struct Body {
+        Ent ent;
+        size_t begin, end;
+      };
+      std::vector<Body> bodies;
       size_t pos = p.begin;
       size_t free_chars = 0;
       bool zone_home = false;
+      bool organs = false;  // the chain names an internal organ (领导小组, 办公室)
       while (pos > 0) {
         if (pos <= prev_person_end) break;
-        size_t len = lex_.titles_ending.LongestEndingAt(text_, pos, &v);
+        // The longest title ending here, unless a shorter one leaves a body
+        // right before it (白沙镇党委|书记, not 白沙镇|党委书记).
+        size_t len = 0;
+        bool at_body = false;
+        lex_.titles_ending.ForEachEndingAt(text_, pos, [&](size_t l, int32_t) {
+          if (at_body) return false;
+          len = l;
+          const Mention* b = MentionEndingAt(pos - l);
+          if (b && b->type != EntityType::kOfficial) at_body = true;
+          return true;
+        });
         if (len) { pos -= len; free_chars = 0; continue; }
         const Mention* m = MentionEndingAt(pos);
-        if (m && m->type != EntityType::kOfficial && m->type != EntityType::kProject) {
-          bodies.emplace_back(E(*m), pos);
+        // Bodies are organizations and zones; a place is not one (合肥市副市长).
+        if (m && m->type != EntityType::kOfficial && m->type != EntityType::kProject &&
+            m->type != EntityType::kLocation) {
+          bodies.push_back({E(*m), m->begin, pos});
           pos = m->begin;
           free_chars = 0;
           continue;
@@ -173,8 +190,8 @@ class Relater {
         if (!IsHan(c)) break;
         bool organ = false;
         size_t ol = 0;
-        lex_.title_bodies.ForEachBackward(text_, pos, [&](size_t l, int32_t) { ol = l; return true; });
-        if (ol) { pos -= ol; organ = true; }
+        lex_.title_bodies_ending.ForEachEndingAt(text_, pos, [&](size_t l, int32_t) { ol = l; return true; });
+        if (ol) { pos -= ol; organ = true; organs = true; }
         if (organ) continue;
         bool boundary = false;
         lex_.boundaries.ForEachEndingAt(text_, pos, [&](size_t, int32_t) { boundary = true; return false; });
@@ -190,29 +207,89 @@ class Relater {
       }
       std::u32string_view chain = std::u32string_view(text_).substr(pos, p.begin - pos);
       std::reverse(bodies.begin(), bodies.end());  // left to right
+      auto title_between = [&](size_t from, size_t to) {
+        std::u32string_view t = std::u32string_view(text_).substr(from, to - from);
+        while (!t.empty() && (t.front() == U'、' || t.front() == U'兼')) t.remove_prefix(1);
+        while (!t.empty() && (t.back() == U'、' || t.back() == U'兼')) t.remove_suffix(1);
+        return ToUtf8(t);
+      };
       auto title_after = [&](size_t from) {
         std::u32string_view t = std::u32string_view(text_).substr(from, p.begin - from);
         while (!t.empty() && (t.front() == U'、' || t.front() == U'兼')) t.remove_prefix(1);
         return ToUtf8(t);
       };
+      const bool enumerated = pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、';
       if (!bodies.empty()) {
+        // Each body holds the titles up to the next body: 市委常委、云溪经开区党工委书记.
         for (size_t k = 0; k < bodies.size(); ++k) {
-          size_t seg_end = k + 1 < bodies.size() ? bodies[k + 1].second : p.begin;
-          (void)seg_end;
-          Add(RelationType::kHoldsPosition, E(p), bodies[k].first, title_after(bodies[k].second));
+          size_t to = k + 1 < bodies.size() ? bodies[k + 1].begin : p.begin;
+          Add(RelationType::kHoldsPosition, E(p), bodies[k].ent, title_between(bodies[k].end, to));
         }
-        prev_body = bodies.back().first;
-      } else if ((zone_home || NamesZoneOrgan(chain)) && !in_.home_zone.empty() && !prev_body) {
+        prev_body = bodies.back().ent;
+      } else if (zone_home && !in_.home_zone.empty()) {
+        // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};
-        Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + (zone_home ? 1 : 0)));
+        Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + 1));
         prev_body = zone;
-      } else if (prev_body && (pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、')) {
-        // 江州高新区党工委书记马立新，党工委委员、管委会副主任孙海
+      } else if (NamesZoneOrgan(chain) && (prev_body ? prev_body->type == EntityType::kPark : !in_.home_zone.empty())) {
+        // 党工委委员、管委会副主任孙海: the zone named before, else the paper's.
+        Ent zone = prev_body && enumerated ? *prev_body : Ent{EntityType::kPark, in_.home_zone};
+        if (!zone.name.empty()) Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos));
+        prev_body = zone;
+      } else if (organs && !in_.home_zone.empty()) {
+        // 开放创新工作领导小组副组长…: an organ named without its place is the
+        // paper's zone's.
+        Add(RelationType::kHoldsPosition, E(p), Ent{EntityType::kPark, in_.home_zone}, title_after(pos));
+      } else if (prev_body && enumerated && !organs && !InstitutionTitle(chain)) {
+        // 市长许文华、副市长邵兵: the body carries over an enumeration.
         Add(RelationType::kHoldsPosition, E(p), *prev_body, title_after(pos));
       } else if (InstitutionTitle(chain) && ctx_.last_org && cur_ - ctx_.last_org_sentence <= 2) {
+        // 院长吴涛 with the hospital named just before.
         Add(RelationType::kHoldsPosition, E(p), *ctx_.last_org, title_after(pos));
       }
       prev_person_end = p.end;
+    }
+  }
+
+  // A post stated after the name: "周文斌（华创科技有限公司董事长）",
+  // "周文斌担任华创科技有限公司董事长".
+  void PositionsAfterNames() {
+    for (const Mention& p : ms_) {
+      if (p.type != EntityType::kOfficial || p.ref != RefKind::kNone) continue;
+      size_t k = p.end;
+      size_t close = std::u32string::npos;
+      if (k < text_.size() && text_[k] == U'(') {
+        close = text_.find(U')', k);
+        if (close == std::u32string::npos || close - k > 40) continue;
+        ++k;
+      } else {
+        bool verb = false;
+        for (std::u32string_view w : {U"担任", U"出任", U"兼任", U"现任", U"任"}) {
+          if (StartsAt(text_, k, w)) { k += w.size(); verb = true; break; }
+        }
+        if (!verb) continue;
+        close = ClauseEnd(k);
+      }
+      // [body][titles] up to the closing bracket or the clause end.
+      const Mention* body = nullptr;
+      for (const Mention& m : ms_)
+        if (m.begin == k && m.ref == RefKind::kNone &&
+            (m.type == EntityType::kOrganization || m.type == EntityType::kPark)) body = &m;
+      if (!body) continue;
+      size_t e = body->end;
+      size_t last_title_end = 0;
+      while (e < close) {
+        int32_t v;
+        size_t len = lex_.titles.LongestAt(text_, e, &v);
+        if (!len) len = lex_.title_bodies.LongestAt(text_, e, &v);
+        if (!len && (text_[e] == U'、' || text_[e] == U'兼')) len = 1;
+        if (!len) break;
+        e += len;
+        if (lex_.titles.LongestAt(text_, e - len, &v) == len) last_title_end = e;
+      }
+      if (last_title_end == 0 || last_title_end != e) continue;
+      Add(RelationType::kHoldsPosition, E(p), E(*body),
+          ToUtf8(std::u32string_view(text_).substr(body->end, last_title_end - body->end)));
     }
   }
 
@@ -224,17 +301,50 @@ class Relater {
       const Mention& a = *in[i];
       const Mention& c = *in[i + 1];
       if (!IsParty(a.type) || !IsParty(c.type) || a.ref != RefKind::kNone || c.ref != RefKind::kNone) continue;
-      if (c.begin != a.end + 1 || !IsConj(text_[a.end])) continue;
-      pairs.emplace_back(E(a), E(c));
+      // "A与B", also with an organ or an adverb between: 唐山高新区管委会分别与B.
+      if (c.begin == 0 || !IsConj(text_[c.begin - 1])) continue;
+      size_t gap = c.begin - 1 - a.end;
+      if (gap == 1 && text_[a.end] == U')') gap = 0;  // "X（以下简称A）与B"
+      if (gap > 0) {
+        if (gap > 6) continue;
+        bool plain = true;
+        for (size_t k = a.end; k < c.begin - 1; ++k) plain &= IsHan(text_[k]);
+        if (!plain) continue;
+        std::u32string_view between = std::u32string_view(text_).substr(a.end, gap);
+        bool known = false;
+        for (std::u32string_view w : {U"管委会", U"党工委", U"人民政府", U"政府", U"分别", U"共同", U"正式", U"现场",
+                                      U"也", U"还", U"将", U"已", U"今天", U"当天", U"再次"})
+          if (between.find(w) != std::u32string_view::npos) known = true;
+        if (!known) continue;
+      }
+      pairs.emplace_back(E(a), E(PersonOf(c, in)));
       // A与B、C、D
       for (size_t k = i + 2; k < in.size(); ++k) {
         const Mention& d = *in[k];
         const Mention& prev = *in[k - 1];
-        if (d.begin != prev.end + 1 || text_[prev.end] != U'、' || !IsParty(d.type)) break;
+        if (d.begin != prev.end + 1 || (text_[prev.end] != U'、' && !IsConj(text_[prev.end])) || !IsParty(d.type)) break;
         pairs.emplace_back(E(a), E(d));
       }
     }
     return pairs;
+  }
+
+  // "A与华创科技有限公司董事长周文斌": when a body is followed by a title and
+  // a person, the person is the party.
+  const Mention& PersonOf(const Mention& body, const std::vector<const Mention*>& in) const {
+    if (body.type == EntityType::kOfficial) return body;
+    for (const Mention* m : in) {
+      if (m->begin < body.end || m->type != EntityType::kOfficial) continue;
+      int32_t v;
+      size_t tl = lex_.titles_ending.LongestEndingAt(text_, m->begin, &v);
+      if (tl && m->begin - tl >= body.end && m->begin - tl - body.end <= 12) {
+        bool clean = true;
+        for (size_t k = body.end; k < m->begin - tl; ++k) clean &= IsHan(text_[k]) || text_[k] == U'、';
+        if (clean) return *m;
+      }
+      break;
+    }
+    return body;
   }
 
   std::vector<Ent> Of(const std::vector<const Mention*>& ms, bool officials) const {
@@ -277,6 +387,13 @@ class Relater {
         continue;
       }
       auto before = In(cb, t.b);
+      // "双方就合作进行座谈": the pair named before.
+      bool both = false;
+      for (const Mention* m : before) both |= m->ref == RefKind::kBoth;
+      if (both && ctx_.last_pair) {
+        Add(RelationType::kMetWith, ctx_.last_pair->first, ctx_.last_pair->second);
+        continue;
+      }
       std::vector<Ent> subj = Of(before, true);
       if (subj.empty()) subj = Of(before, false);
       if (subj.empty()) continue;
@@ -318,12 +435,6 @@ class Relater {
         bool both = false;
         for (const Mention* m : In(cb, t.b)) both |= m->ref == RefKind::kBoth;
         if (both && ctx_.last_pair) pairs.push_back(*ctx_.last_pair);
-      }
-      if (pairs.empty()) {
-        // X代表Y签约 / Y与Z签约 across clauses: parties before, in the sentence.
-        auto before = In(cb, t.b);
-        std::vector<Ent> parties = Of(before, false);
-        if (parties.size() >= 2) pairs.emplace_back(parties[0], parties[1]);
       }
       for (auto& [a, b] : pairs) Add(RelationType::kSignedAgreement, a, b, title);
       if (!pairs.empty()) ctx_.last_pair = pairs.front();
@@ -382,9 +493,23 @@ class Relater {
         if (m.begin == i + 1 && m.ref == RefKind::kNone && (m.type == EntityType::kPark || m.type == EntityType::kLocation)) y = &m;
       if (!y) continue;
       bool verb = false;
-      for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立"})
+      for (std::u32string_view w : {U"成立", U"设立", U"建设", U"投资", U"落户", U"落地", U"注册", U"建立", U"开工",
+                                    U"投产", U"揭牌", U"建成"})
         verb |= StartsAt(text_, y->end, w);
       if (!verb) continue;
+      // 在Y投资建设X项目 / 在Y设立X: what is built or set up there; the subject
+      // only when the verb has no object of its own.
+      bool object = false;
+      for (const Mention& m : ms_) {
+        if (m.begin < y->end || m.begin > y->end + 6) continue;
+        if (m.ref == RefKind::kNone && m.type != EntityType::kOfficial && m.type != EntityType::kLocation) {
+          Add(RelationType::kLocatedIn, E(m), E(*y));
+          object = true;
+        }
+        break;
+      }
+      size_t after_verb = y->end + 2;
+      if (object || (after_verb < text_.size() && IsHan(text_[after_verb]))) continue;
       for (const Mention& m : ms_) {
         if (m.begin >= i) break;
         if (m.ref == RefKind::kNone && (m.type == EntityType::kOrganization || m.type == EntityType::kProject)) {
@@ -415,7 +540,7 @@ class Relater {
     if (StartsAt(text_, cb, U"一行") || text_.find(U"一行") < tb) {
       if (ctx_.leader) return ctx_.leader;
     }
-    // A speaker later in the sentence ("…赴苏州考察学习…”张红军表示).
+    // A speaker later in the sentence ("…赴苏州考察学习…”马立新表示).
     for (const Mention& m : ms_)
       if (m.begin > tb && m.type == EntityType::kOfficial && m.ref == RefKind::kNone) return E(m);
     return ctx_.leader;
@@ -434,6 +559,18 @@ class Relater {
         if (m->ref != RefKind::kNone || !IsPlace(m->type)) continue;
         objects.push_back(E(*m));
       }
+      // "到洛阳高新区调研", "在中信重工调研": the place stands between a verb of
+      // going (or 在) and the visit word.
+      if (objects.empty()) {
+        size_t cb = ClauseBegin(t.b);
+        for (size_t k = t.b; k > cb; --k) {
+          char32_t c = text_[k - 1];
+          if (c != U'到' && c != U'赴' && c != U'在' && c != U'来' && c != U'临' && c != U'往') continue;
+          for (const Mention* m : In(k, t.b))
+            if (m->ref == RefKind::kNone && IsPlace(m->type)) objects.push_back(E(*m));
+          break;
+        }
+      }
       if (objects.empty()) continue;
       std::optional<Ent> v = Visitor(t.b);
       if (!v) continue;
@@ -443,7 +580,7 @@ class Relater {
       // A route "来到A、B考察": the second verb adds nothing new.
       while (ti + 1 < trig.size() && trig[ti + 1].b < ce && trig[ti + 1].kind == TriggerKind::kVisit) ++ti;
     }
-    // A site opened by the sentence during a tour: "在X，郭程明一行…" or
+    // A site opened by the sentence during a tour: "在X，林志远一行…" or
     // "X施工工地上，…".
     if (!ms_.empty()) {
       const Mention& first = ms_.front();
@@ -462,13 +599,14 @@ class Relater {
         if (site && !already_visited && ce < text_.size()) {
           std::optional<Ent> v;
           std::vector<Ent> officials = Of(In(ce, text_.size()), true);
-          if (!officials.empty()) v = officials.front();
+          bool delegation = text_.find(U"一行") != std::u32string::npos;
+          if (!officials.empty() && (delegation || ctx_.leader)) v = officials.front();
           else v = ctx_.leader;
-          if (v && ctx_.leader) Add(RelationType::kVisited, *v, E(first));
+          if (v) Add(RelationType::kVisited, *v, E(first));
         }
       }
     }
-    // Remember the leader of a delegation: "郭程明一行".
+    // Remember the leader of a delegation: "林志远一行".
     for (const Mention& m : ms_) {
       if (m.type != EntityType::kOfficial || m.ref != RefKind::kNone) continue;
       if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队"))
@@ -484,6 +622,7 @@ class Relater {
     ResolveRefs();
     if (s.headline || s.byline) return;
     Positions();
+    PositionsAfterNames();
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);

@@ -53,7 +53,7 @@ Status ReadFile(const std::string& path, std::string* out, uint64_t max_bytes) {
   } else {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      if (errno == ENOENT) return Status::NotFound(path + ": no such file (removed or renamed since it was listed?)");
+      if (errno == ENOENT) return Status::NotFound(path + ": no such file");
       return Status::IOError(path + ": " + Errno());
     }
   }

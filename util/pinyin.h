@@ -1,5 +1,5 @@
 // Pinyin of Chinese text, from ICU's Han-Latin transliterator with tone marks
-// removed: "郭程明" -> "guo cheng ming". Thread-safe (one transliterator per
+// removed: "林志远" -> "lin zhi yuan". Thread-safe (one transliterator per
 // thread).
 #ifndef KGB_UTIL_PINYIN_H_
 #define KGB_UTIL_PINYIN_H_
@@ -14,7 +14,7 @@ namespace kgb {
 // transliterator is unavailable.
 std::string Pinyin(std::string_view utf8);
 
-// Pinyin without spaces ("guochengming"), for matching typed queries.
+// Pinyin without spaces ("linzhiyuan"), for matching typed queries.
 std::string PinyinCompact(std::string_view utf8);
 
 }  // namespace kgb

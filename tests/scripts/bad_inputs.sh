@@ -4,8 +4,10 @@
 # (binary, random, PDF, empty, white space, NUL-laden, a long single line,
 # dangling, looping and folder links). Checks the messages, the skipped-count
 # summary, exit codes, that every good page's entities are in the graph, that
-# stdin/stdout closed and bad output paths are clear errors, and that killing
-# a build (or a build with nothing to read) leaves the previous output whole.
+# stdin/stdout closed and bad output paths are clear errors, that `kgb query`
+# and `kgb export` reject truncated and non-graph files with a message, and
+# that killing a build (or a build with nothing to read) leaves the previous
+# output whole.
 #
 # usage: bash bad_inputs.sh KGB_BINARY SOURCE_DIR
 set -u
@@ -114,6 +116,21 @@ rc=$?
 [ $rc -eq 3 ] || fail "no readable input: exit code $rc, expected 3"
 grep -qF "nothing written" none.err || fail "no readable input: no 'nothing written' message"
 cmp -s out.json before.json || fail "a build with no readable input replaced the previous graph"
+
+# --- graph readers (query, export) on truncated and non-graph files -----------
+head -c 300 out.json > truncated.json
+printf '{"format":"kgb-graph","version":1,"nodes":[{"id":"n0","label":"x","type":"official"}],"edges":[{"source":"n0","target":"n9","type":"visited"}]}' > dangling.json
+for cmd in query export; do
+  for f in truncated.json "$fixtures/good_page.txt" in/random.txt dangling.json in/empty.txt no_such.json; do
+    if [ $cmd = query ]; then args=("$f" stats); else args=("$f" --format dot -o exported.dot); fi
+    "$kgb" $cmd "${args[@]}" > reader.out 2> reader.err
+    rc=$?
+    [ $rc -ne 0 ] || fail "kgb $cmd on $f: exit code 0"
+    grep -qF "$f" reader.err || fail "kgb $cmd on $f: the message does not name the file"
+    grep -q "Sanitizer\|Aborted\|terminate" reader.err && fail "kgb $cmd on $f: crashed"
+  done
+done
+[ -e exported.dot ] && fail "kgb export wrote output from a bad graph"
 
 # --- killing a build leaves the previous output whole --------------------------
 # A workload of a few seconds: many pages and a million-line file.

@@ -1,0 +1,174 @@
+// The genre's constructions (the project's pattern catalogue), each with the
+// entities and relations it must yield and what it must not. Every name here
+// is invented; none comes from the example pages.
+#include <catch2/catch.hpp>
+
+#include "extract_util.h"
+
+namespace kgb {
+namespace {
+
+struct Row {
+  const char* text;
+  std::vector<const char*> must;
+  std::vector<const char*> must_not;
+};
+
+void Check(const Row& row) {
+  std::set<std::string> got = testing::Dump(row.text);
+  INFO("text: " << row.text << "\ngot:\n" << testing::Join(got));
+  for (const char* m : row.must) {
+    INFO("expected: " << m);
+    CHECK(got.count(m) == 1);
+  }
+  for (const char* m : row.must_not) {
+    INFO("unexpected: " << m);
+    CHECK(got.count(m) == 0);
+  }
+}
+
+TEST_CASE("people and their posts", "[patterns][holds_position]") {
+  const Row rows[] = {
+      {"江州高新区党工委副书记、管委会主任林志远主持会议。",
+       {"official:林志远", "park:江州高新区", "holds_position(林志远,江州高新区)",
+        "holds_position(林志远,江州高新区).title=党工委副书记、管委会主任"},
+       {"official:主任林志远"}},
+      {"江州高新区党工委书记马立新，党工委委员、管委会副主任孙海出席。",
+       {"holds_position(马立新,江州高新区)", "holds_position(孙海,江州高新区)"}, {}},
+      {"市委常委、云溪经开区党工委书记、白沙镇党委书记赵明参加。",
+       {"holds_position(赵明,云溪经开区)", "holds_position(赵明,白沙镇党委)"}, {}},
+      {"华创科技有限公司董事长周文斌介绍了企业情况。",
+       {"organization:华创科技有限公司", "holds_position(周文斌,华创科技有限公司)",
+        "holds_position(周文斌,华创科技有限公司).title=董事长"},
+       {}},
+      {"江州市第三人民医院建成开放。院长吴涛表示，医院将服务周边群众。",
+       {"organization:江州市第三人民医院", "holds_position(吴涛,江州市第三人民医院)"}, {}},
+      {"钱峰、卫东、韩立等参加会见。", {"official:钱峰", "official:卫东", "official:韩立"}, {}},
+      {"签约仪式上，周文斌（华创科技有限公司董事长）与林志远握手。",
+       {"holds_position(周文斌,华创科技有限公司)", "holds_position(周文斌,华创科技有限公司).title=董事长"}, {}},
+      {"王海担任远望物流集团总经理。", {"holds_position(王海,远望物流集团)"}, {}},
+      {"会上，青禾客车董事长汤立新介绍了企业情况。", {"organization:青禾客车", "holds_position(汤立新,青禾客车)"}, {}},
+      {"随后，林志远一行先后来到江州光谷生物城、长椿路与科学大道交叉口考察。",
+       {"visited(林志远,江州光谷生物城)", "visited(林志远,长椿路与科学大道交叉口)", "location:长椿路与科学大道交叉口"},
+       {}},
+      {"湖滨区委书记陶然，江州市委常委、副市长邵兵出席。",
+       {"holds_position(陶然,湖滨区委)", "holds_position(邵兵,江州市委)", "holds_position(邵兵,江州市委).title=常委、副市长"},
+       {}},
+      {"江州市副市长邵兵出席。", {"official:邵兵"}, {"holds_position(邵兵,江州市)"}},
+      {"江泽民主席和叶利钦总统举行会谈。总书记强调，要抓好落实。", {}, {"official:和叶利", "official:强调"}},
+      {"本报讯 江州高新区召开会议。\n记者 郑小雨 通讯员 冯丹 文/图\n（责任编辑：秦月）",
+       {}, {"official:郑小雨", "official:冯丹", "official:秦月"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("meetings", "[patterns][met_with]") {
+  const Row rows[] = {
+      {"林志远会见了北京恒远集团副总裁何立一行。",
+       {"met_with(林志远,何立)", "holds_position(何立,北京恒远集团)"}, {"official:林志远会"}},
+      {"市长许文华、副市长邵兵会见了恒远集团董事长邹刚。",
+       {"met_with(许文华,邹刚)", "met_with(邵兵,邹刚)", "holds_position(邹刚,恒远集团)"}, {}},
+      {"江州高新区与云溪经开区在江州举行座谈会。", {"met_with(江州高新区,云溪经开区)"}, {}},
+      {"江州高新区党工委书记马立新会见了华创科技有限公司董事长周文斌。双方就项目落地进行座谈交流。",
+       {"met_with(马立新,周文斌)"}, {}},
+      {"5月8日，远望物流集团董事长邹刚拜会江州高新区党工委书记马立新。", {"met_with(邹刚,马立新)"}, {}},
+      {"5月8日，湖滨区委书记陶然与华创科技有限公司董事长周文斌举行会谈。",
+       {"met_with(陶然,周文斌)"}, {}},
+      {"江州高新区党工委书记马立新会见了来访的远望物流集团董事长邹刚一行，双方就项目合作进行洽谈。",
+       {"met_with(马立新,邹刚)"}, {}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("agreements", "[patterns][signed_agreement]") {
+  const Row rows[] = {
+      {"会上，江州高新区与云溪经开区签订战略合作协议。",
+       {"signed_agreement(江州高新区,云溪经开区)", "signed_agreement(江州高新区,云溪经开区).title=战略合作协议"},
+       {}},
+      {"江州高新区与云溪经开区在江州举行座谈会。两地座谈后，双方现场签约。",
+       {"signed_agreement(江州高新区,云溪经开区)", "met_with(江州高新区,云溪经开区)"}, {"organization:双方"}},
+      {"江州高新区与华创科技有限公司、远望物流集团分别签约。",
+       {"signed_agreement(江州高新区,华创科技有限公司)", "signed_agreement(江州高新区,远望物流集团)"}, {}},
+      {"签约仪式上，江州高新区管委会分别与华创科技有限公司、远望物流集团签订投资协议。",
+       {"signed_agreement(江州高新区,华创科技有限公司)", "signed_agreement(江州高新区,远望物流集团)",
+        "signed_agreement(江州高新区,华创科技有限公司).title=投资协议"},
+       {}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("places", "[patterns][located_in]") {
+  const Row rows[] = {
+      {"江州市第三人民医院项目位于江州高新区科学大道以东。",
+       {"project:江州市第三人民医院项目", "located_in(江州市第三人民医院项目,江州高新区)"}, {}},
+      {"华创科技有限公司落户江州高新区。", {"located_in(华创科技有限公司,江州高新区)"}, {}},
+      {"该公司拟将总部迁至江州。", {}, {"organization:该公司"}},
+      {"江州高新区引进华创科技有限公司。", {"located_in(华创科技有限公司,江州高新区)"}, {}},
+      {"比亚迪股份有限公司计划在江州高新区投资建设动力电池生产基地项目。",
+       {"project:动力电池生产基地项目", "located_in(动力电池生产基地项目,江州高新区)"},
+       {"project:江州高新区投资建设动力电池生产基地项目"}},
+      {"2023年江州高新区产业发展提速。华创科技有限公司智能终端产品及服务器生产基地项目、远望物流集团总部基地项目落地开工。",
+       {"project:华创科技有限公司智能终端产品及服务器生产基地项目",
+        "located_in(华创科技有限公司智能终端产品及服务器生产基地项目,江州高新区)",
+        "located_in(远望物流集团总部基地项目,江州高新区)"},
+       {}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("visits", "[patterns][visited]") {
+  const Row rows[] = {
+      {"林志远一行走进华创科技有限公司生产车间。", {"visited(林志远,华创科技有限公司)"}, {}},
+      {"江州高新区党工委书记林志远带队调研。随后，一行人先后来到江州软件园、远望物流集团考察。",
+       {"visited(林志远,江州软件园)", "visited(林志远,远望物流集团)", "park:江州软件园"}, {}},
+      {"江州高新区召开大会。云溪经开区考察团一行莅临我区考察。", {"visited(云溪经开区,江州高新区)"}, {}},
+      {"孙海带队深入华创科技、远望物流等企业检查安全生产。",
+       {"visited(孙海,华创科技)", "visited(孙海,远望物流)", "organization:华创科技"}, {}},
+      {"6月5日，副省长周建国到江州高新区调研。周建国一行先后来到华创科技有限公司、江州光谷生物城。"
+       "在江州高新区规划馆，周建国听取了汇报。",
+       {"visited(周建国,江州高新区)", "visited(周建国,华创科技有限公司)", "visited(周建国,江州光谷生物城)",
+        "visited(周建国,江州高新区规划馆)"},
+       {}},
+      {"林志远一行来到华创科技有限公司。华创科技有限公司是一家智能装备企业。林志远一行走进公司生产车间。",
+       {"visited(林志远,华创科技有限公司)"}, {"organization:公司"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("names and their variants", "[patterns][names]") {
+  const Row rows[] = {
+      {"江州高新技术产业开发区（以下简称江州高新区）成立于1991年。江州高新区位于江州市。",
+       {"park:江州高新区", "alias:江州高新区=江州高新技术产业开发区"}, {"park:江州高新技术产业开发区"}},
+      {"北京恒远控股集团有限公司落户江州高新区。恒远集团董事长邹刚表示满意。",
+       {"organization:北京恒远控股集团有限公司", "holds_position(邹刚,北京恒远控股集团有限公司)"},
+       {"organization:恒远集团"}},
+      {"江州（国家）高新区管委会与江州(国家)高新区企业座谈。", {"park:江州高新区"}, {}},
+      {"江州新技术产业开发区（以下简称江州开发区）与华为技术有限公司签约。",
+       {"signed_agreement(江州高新区,华为技术有限公司)", "organization:华为技术有限公司",
+        "alias:江州高新区=江州开发区", "alias:江州高新区=江州新技术产业开发区"},
+       {}},
+      {"北京恒远控股集团有限公司落户江州高新区。欢迎恒远控股在江州发展。",
+       {"alias:北京恒远控股集团有限公司=恒远控股"}, {}},
+      {"江州高新区召开大会。会上，高新区党工委书记马立新讲话。我区将继续推进项目建设。",
+       {"holds_position(马立新,江州高新区)"}, {"park:高新区", "park:我区"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("layout and script", "[patterns][layout]") {
+  const Row rows[] = {
+      {"本报讯 江州高新\n区党工委书记马立新\n会见了华创科技有限公\n司董事长周文斌。",
+       {"holds_position(马立新,江州高新区)", "met_with(马立新,周文斌)", "organization:华创科技有限公司"}, {}},
+      {"首页 > 新闻中心 > 工作动态\n【字体：大 中 小】\n江州高新区党工委书记马立新会见华创科技有限公司董事长周文斌。\n"
+       "版权所有：江州高新区管委会 豫ICP备12345678号",
+       {"met_with(马立新,周文斌)"}, {"organization:新闻中心"}},
+      {"江州高新區黨工委書記馬立新會見華創科技有限公司董事長周文斌，雙方簽訂合作協議。",
+       {"met_with(马立新,周文斌)", "official:马立新", "alias:马立新=馬立新", "park:江州高新区",
+        "alias:江州高新区=江州高新區"},
+       {"official:馬立新"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+}  // namespace
+}  // namespace kgb
