@@ -21,12 +21,48 @@ const char* EncodingName(Encoding e) {
 
 namespace {
 
+// True when `s` is well-formed UTF-8 (as IsValidUtf8: no overlongs,
+// surrogates or values past U+10FFFF) and holds no NUL byte: the common case,
+// which needs no copy with offsets. One pass, without decoding code points.
+bool CleanUtf8(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      if (b == 0) return false;
+      ++i;
+    } else if (b >= 0xE0 && b <= 0xEF) {  // three bytes: nearly all Chinese text
+      if (n - i < 3) return false;
+      unsigned char b1 = p[i + 1], b2 = p[i + 2];
+      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+      if (b == 0xE0 && b1 < 0xA0) return false;   // overlong
+      if (b == 0xED && b1 >= 0xA0) return false;  // surrogate
+      i += 3;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (n - i < 2 || (p[i + 1] & 0xC0) != 0x80) return false;
+      i += 2;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (n - i < 4) return false;
+      unsigned char b1 = p[i + 1];
+      if ((b1 & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) return false;
+      if (b == 0xF0 && b1 < 0x90) return false;   // overlong
+      if (b == 0xF4 && b1 >= 0x90) return false;  // past U+10FFFF
+      i += 4;
+    } else {
+      return false;  // continuation byte, C0/C1 (overlong) or F5..FF
+    }
+  }
+  return true;
+}
+
 // Copies UTF-8 `bytes` (starting at `skip`) into out, dropping NUL bytes and
 // replacing invalid sequences with U+FFFD, recording offsets when anything
 // changes.
 void CopyUtf8(std::string_view bytes, size_t skip, DecodedText* out) {
   std::string_view body = bytes.substr(skip);
-  bool clean = body.find('\0') == std::string_view::npos && IsValidUtf8(body);
+  bool clean = CleanUtf8(body);
   if (clean) {
     out->text.assign(body.data(), body.size());
     out->shift = static_cast<uint32_t>(skip);
@@ -162,6 +198,11 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
     for (unsigned char c : bytes) nul += c == 0;
     if (bytes.size() >= 16 && (nul * 10 > bytes.size() || ControlShare(bytes) > 0.05))
       return Status::Unsupported(name + ": binary content, not text");
+    if (nul == 0 && CleanUtf8(bytes)) {  // the common case: checked once, copied once
+      out->encoding = Encoding::kUtf8;
+      out->text.assign(bytes.data(), bytes.size());
+      return Status::OK();
+    }
     std::string_view no_nul = bytes;
     std::string stripped;
     if (nul) {
