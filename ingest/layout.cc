@@ -39,7 +39,14 @@ bool StartsWith(const std::u32string& s, const std::u32string& p) {
 
 class Segmenter {
  public:
-  Segmenter(const DecodedText& text, const Lexicon& lex, Page* page) : text_(text), lex_(lex), page_(page) {}
+  Segmenter(const DecodedText& text, const Lexicon& lex, Page* page) : text_(text), lex_(lex), page_(page) {
+    // The markers without spaces, once per page rather than once per line.
+    for (const auto& [m, k] : lex_.layout_markers) {
+      std::u32string mm = m;
+      mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
+      markers_.emplace_back(std::move(mm), k);
+    }
+  }
 
   void Run() {
     ReadUnits();
@@ -89,10 +96,8 @@ class Segmenter {
   }
 
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
-    for (const auto& [m, k] : lex_.layout_markers) {
+    for (const auto& [mm, k] : markers_) {
       if (k != kind) continue;
-      std::u32string mm = m;
-      mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
       if (at_start ? StartsWith(s, mm) : s.find(mm) != std::u32string::npos) return true;
     }
     return false;
@@ -391,6 +396,7 @@ class Segmenter {
 
   const DecodedText& text_;
   const Lexicon& lex_;
+  std::vector<std::pair<std::u32string, LayoutKind>> markers_;  // spaces removed
   Page* page_;
   std::vector<Unit> units_;
   std::vector<Line> lines_;
