@@ -351,8 +351,7 @@ class Segmenter {
     Sentence s;
     int depth = 0;
     size_t since_open = 0;
-    auto finish = [&](size_t end_unit) {
-      (void)end_unit;
+    auto finish = [&] {
       if (!s.text.empty()) {
         s.src.push_back(static_cast<uint32_t>(s.orig.size()));
         s.article = static_cast<int>(page_->articles.size()) - 1;
@@ -389,9 +388,9 @@ class Segmenter {
         s.orig.push_back(units_[us[k]].ch);
         s.orig_end = units_[us[k]].oe;
       }
-      finish(k);
+      finish();
     }
-    finish(us.size());
+    finish();
   }
 
   const DecodedText& text_;
