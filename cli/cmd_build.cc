@@ -2,7 +2,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -21,6 +24,8 @@ namespace {
 
 const char kUsage[] =
     "usage: kgb build [options] INPUT...\n"
+    "       kgb build [options] --jsonl FILE|-\n"
+    "       kgb build --into GRAPH.json [options] INPUT...\n"
     "\n"
     "Reads news pages and writes their knowledge graph. INPUT is a file, a\n"
     "folder (walked recursively, in sorted order) or - for standard input.\n"
@@ -37,17 +42,31 @@ const char kUsage[] =
     "  --dot FILE       write the graph as DOT (Graphviz)\n"
     "  -o DIR           with no other output option: write DIR/graph.json\n"
     "                   and DIR/graph.graphml (default DIR: out)\n"
+    "  --jsonl FILE     read documents from JSON Lines FILE (- for standard input):\n"
+    "                   one {\"id\": ..., \"text\": ..., \"date\": ...} per line; the id\n"
+    "                   names the document in evidence (may be repeated, and\n"
+    "                   combined with INPUTs)\n"
+    "  --into GRAPH     add the inputs to the graph in GRAPH (a kgb JSON file; a\n"
+    "                   missing file is an empty graph) and write the result back\n"
+    "                   to GRAPH (or to --json FILE). Documents already in GRAPH\n"
+    "                   (by name) are not read again, so a re-run adds nothing\n"
     "  --threads N      worker threads (default: the number of cores)\n"
     "  --year YYYY      year for dates that state none, when the page states none\n"
     "  --lexicon DIR    read the lexicons from DIR instead of the built-in ones\n"
-    "  --quiet          print nothing but errors\n"
+    "  --quiet          print nothing but errors (no progress either; progress is\n"
+    "                   shown only when standard error is a terminal)\n"
     "\n"
     "The same inputs give byte-identical output files. Outputs are written to a\n"
     "temporary file and renamed, so a failed or killed build leaves any previous\n"
     "output whole.\n"
     "\n"
-    "example:\n"
-    "  kgb build examples/            # writes out/graph.json and out/graph.graphml\n";
+    "A document (a file path as given, or a JSONL id) counts once in a graph:\n"
+    "an input whose name is already in the graph is not added again.\n"
+    "\n"
+    "examples:\n"
+    "  kgb build examples/            # writes out/graph.json and out/graph.graphml\n"
+    "  kgb build --into g.json news/2024-06/   # add a month to g.json\n"
+    "  kgb build --jsonl - --json shard.json < docs.jsonl\n";
 
 std::string Summary(const KnowledgeGraph& g) {
   std::ostringstream o;
@@ -63,10 +82,48 @@ std::string Summary(const KnowledgeGraph& g) {
   return o.str();
 }
 
+// Progress on stderr for a terminal: one line, rewritten at most five times a
+// second and cleared at the end.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
+  ~ProgressLine() { Clear(); }
+  void Update(const CorpusProgress& p) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    shown_ = true;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    std::cerr << "\r\033[Kkgb build: " << FormatProgress(p, secs) << std::flush;
+  }
+  void Clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool on_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+uint64_t InputBytes(const std::vector<std::string>& files) {
+  uint64_t total = 0;
+  for (const std::string& f : files) {
+    std::error_code ec;
+    if (f == "-") continue;
+    uintmax_t n = std::filesystem::file_size(f, ec);
+    if (!ec) total += n;
+  }
+  return total;
+}
+
 }  // namespace
 
 int RunBuild(const Args& args) {
-  std::string json_path, graphml_path, out_dir = "out", lexicon_dir;
+  std::string json_path, graphml_path, out_dir = "out", lexicon_dir, into_path;
+  std::vector<std::string> jsonl_inputs;
   int threads = static_cast<int>(std::thread::hardware_concurrency());
   if (threads <= 0) threads = 1;
   bool quiet = false;
@@ -95,6 +152,11 @@ int RunBuild(const Args& args) {
       exports.push_back(t);
     } else if (a == "-o") {
       if (!value(&out_dir)) goto missing;
+    } else if (a == "--jsonl") {
+      if (!value(&v)) goto missing;
+      jsonl_inputs.push_back(v);
+    } else if (a == "--into") {
+      if (!value(&into_path)) goto missing;
     } else if (a == "--lexicon") {
       if (!value(&lexicon_dir)) goto missing;
     } else if (a == "--threads") {
@@ -124,9 +186,25 @@ int RunBuild(const Args& args) {
     std::cerr << "kgb build: " << a << " needs a value\n";
     return kExitUsage;
   }
-  if (inputs.empty()) {
+  if (inputs.empty() && jsonl_inputs.empty()) {
     std::cerr << "kgb build: no INPUT given\n\n" << kUsage;
     return kExitUsage;
+  }
+  {
+    int stdin_users = static_cast<int>(std::count(inputs.begin(), inputs.end(), "-")) +
+                      static_cast<int>(std::count(jsonl_inputs.begin(), jsonl_inputs.end(), "-")) +
+                      (into_path == "-" ? 1 : 0);
+    if (stdin_users > 1) {
+      std::cerr << "kgb build: standard input (-) can be read only once\n";
+      return kExitUsage;
+    }
+  }
+  if (!into_path.empty() && json_path.empty()) {
+    if (into_path == "-") {
+      std::cerr << "kgb build: --into - needs --json FILE for the result\n";
+      return kExitUsage;
+    }
+    json_path = into_path;
   }
   if (json_path.empty() && graphml_path.empty() && exports.empty()) {
     if (::access(out_dir.c_str(), F_OK) != 0 && ::mkdir(out_dir.c_str(), 0755) != 0) {
@@ -165,25 +243,50 @@ int RunBuild(const Args& args) {
     return kExitIOError;
   }
 
+  GraphBuilder builder;
+  size_t graph_documents = 0;
+  if (!into_path.empty()) {
+    KnowledgeGraph old;
+    std::error_code ec;
+    if (into_path == "-" || std::filesystem::exists(into_path, ec)) {
+      Status l = LoadGraphFile(into_path, GraphReadOptions(), &old);
+      if (!l.ok()) {
+        std::cerr << "kgb build: --into: " << l.ToString() << "\n";
+        return kExitIOError;
+      }
+      if (old.documents().empty() && old.num_nodes() > 0)
+        std::cerr << "kgb build: warning: " << into_path
+                  << " lists no documents: inputs already in it cannot be recognized and would count twice\n";
+    }
+    builder.AddGraph(old);
+    graph_documents = builder.num_documents();
+  }
+
   std::vector<std::string> files;
   std::vector<InputIssue> issues;
   ListInputs(inputs, &files, &issues);
   for (const InputIssue& is : issues) std::cerr << "kgb build: skipped " << is.status.message() << "\n";
-  size_t listed_issues = issues.size();
+  size_t reported = issues.size();
 
-  GraphBuilder builder;
-  CorpusOptions copts;
-  copts.threads = threads;
   CorpusStats stats;
-  ExtractFiles(*extractor, files, copts, &builder, &issues, &stats);
-  for (size_t i = listed_issues; i < issues.size(); ++i)
+  {
+    ProgressLine line(!quiet && ::isatty(2));
+    CorpusOptions copts;
+    copts.threads = threads;
+    copts.progress = [&](const CorpusProgress& p) { line.Update(p); };
+    copts.bytes_total = InputBytes(files);
+    if (!files.empty()) ExtractFiles(*extractor, files, copts, &builder, &issues, &stats);
+    for (const std::string& j : jsonl_inputs) {
+      JsonlSource source(j);
+      copts.bytes_total = j == "-" ? 0 : InputBytes({j});
+      ExtractDocuments(*extractor, &source, copts, &builder, &issues, &stats);
+    }
+  }
+  for (size_t i = reported; i < issues.size(); ++i)
     std::cerr << "kgb build: skipped " << issues[i].status.message() << "\n";
 
-  if (!issues.empty()) {
-    std::cerr << "kgb build: skipped " << issues.size() << " of " << files.size() + listed_issues
-              << " inputs (named above)\n";
-  }
-  if (stats.documents == 0 && !issues.empty()) {
+  if (!issues.empty()) std::cerr << "kgb build: skipped " << issues.size() << " inputs (named above)\n";
+  if (stats.documents == 0 && stats.duplicates == 0 && !issues.empty()) {
     // Never replace a previous graph with an empty one.
     std::cerr << "kgb build: no input could be read; nothing written\n";
     return kExitIOError;
@@ -213,7 +316,11 @@ int RunBuild(const Args& args) {
     o << "read " << stats.documents << " documents (" << stats.bytes << " bytes, " << stats.sentences
       << " sentences)";
     if (!issues.empty()) o << ", skipped " << issues.size() << " inputs";
-    o << "\n" << Summary(graph);
+    if (stats.duplicates > 0)
+      o << ", " << stats.duplicates << " documents already in the graph not added again";
+    o << "\n";
+    if (!into_path.empty()) o << "added to " << graph_documents << " documents of " << into_path << "\n";
+    o << Summary(graph);
     if (!json_path.empty() && json_path != "-") o << "wrote " << json_path << "\n";
     if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
     for (const ExportTarget& t : exports)

@@ -24,6 +24,7 @@ int RunInspect(const Args& args);
 int RunEval(const Args& args);
 int RunExport(const Args& args);
 int RunQuery(const Args& args);
+int RunMerge(const Args& args);
 
 }  // namespace kgb
 

@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"eval", kgb::RunEval, "score a graph against gold annotations (precision, recall, F1)"},
     {"export", kgb::RunExport, "write a graph as GraphML, GEXF, Neo4j CSV, DOT or JSON"},
     {"query", kgb::RunQuery, "answer questions about a graph: entity, neighbors, path, search, ..."},
+    {"merge", kgb::RunMerge, "merge graphs of sharded or incremental builds into one"},
 };
 
 void Usage(std::ostream& o) {

@@ -108,11 +108,13 @@ void GraphBuilder::AddRelation(const RelationRecord& r) {
 }
 
 void GraphBuilder::Add(const DocumentRecords& records) {
+  if (!records.doc.empty()) documents_.insert(records.doc);
   for (const EntityRecord& e : records.entities) AddEntity(e);
   for (const RelationRecord& r : records.relations) AddRelation(r);
 }
 
 void GraphBuilder::Add(DocumentRecords&& records) {
+  if (!records.doc.empty()) documents_.insert(std::move(records.doc));
   for (const EntityRecord& e : records.entities) AddEntity(e);
   for (RelationRecord& r : records.relations) {
     if (r.head.empty() || r.tail.empty()) continue;
@@ -133,8 +135,16 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& kg) {
     e.mentions = n.mentions;
     e.first_seen = n.first_seen;
     e.last_seen = n.last_seen;
+    if (n.mentions == 0 && n.aliases.empty()) {
+      // A node only relations named: its name is no label candidate.
+      int id = NameId(n.type, n.label);
+      MinDate(&info_[id].first_seen, n.first_seen);
+      MaxDate(&info_[id].last_seen, n.last_seen.empty() ? n.first_seen : n.last_seen);
+      continue;
+    }
     AddEntity(e);
   }
+  documents_.insert(kg.documents().begin(), kg.documents().end());
   for (EdgeDesc ed : boost::make_iterator_range(boost::edges(g))) {
     const Edge& e = g[ed];
     const Node& s = g[boost::source(ed, g)];
@@ -223,7 +233,11 @@ KnowledgeGraph GraphBuilder::Build() const {
   for (auto& [key, evidence] : merged) {
     std::sort(evidence.begin(), evidence.end(), [](const Evidence& a, const Evidence& b) {
       if (!a.SamePlace(b)) return a < b;
-      return a.title > b.title;  // keep the titled copy of a duplicate first
+      // Keep the titled copy of a duplicate first; the rest makes the order
+      // total, so the kept copy does not depend on the input order.
+      if (a.title != b.title) return a.title > b.title;
+      if (a.sentence != b.sentence) return a.sentence < b.sentence;
+      return a.date < b.date;
     });
     std::vector<Evidence> unique;
     for (Evidence& e : evidence) {
@@ -240,8 +254,52 @@ KnowledgeGraph GraphBuilder::Build() const {
     edge.evidence = std::move(unique);
     kg.AddEdge(std::get<0>(key), std::get<1>(key), std::move(edge));
   }
+  std::vector<std::string> docs(documents_.begin(), documents_.end());
+  std::sort(docs.begin(), docs.end());
+  kg.set_documents(std::move(docs));
   kg.RebuildIndex();
   return kg;
+}
+
+Status PlanGraphMerge(const std::vector<std::vector<std::string>>& documents,
+                      const std::vector<std::string>& names, std::vector<bool>* keep,
+                      std::vector<int>* dropped_into) {
+  const size_t n = documents.size();
+  keep->assign(n, true);
+  dropped_into->assign(n, -1);
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return documents[a].size() > documents[b].size(); });
+  std::unordered_map<std::string, size_t> owner;  // document -> kept graph
+  auto name = [&](size_t i) { return i < names.size() ? names[i] : "graph " + std::to_string(i + 1); };
+  for (size_t i : order) {
+    const std::vector<std::string>& docs = documents[i];  // sorted, unique
+    if (docs.empty()) continue;
+    size_t covered = 0;
+    const std::string* shared = nullptr;
+    size_t shared_with = 0;
+    for (const std::string& d : docs) {
+      auto it = owner.find(d);
+      if (it == owner.end()) continue;
+      ++covered;
+      if (!shared) {
+        shared = &d;
+        shared_with = it->second;
+      }
+    }
+    if (covered == 0) {
+      for (const std::string& d : docs) owner.emplace(d, i);
+    } else if (covered == docs.size()) {  // lists are sorted and unique
+      (*keep)[i] = false;
+      (*dropped_into)[i] = static_cast<int>(shared_with);
+    } else {
+      return Status::InvalidArgument(name(i) + " and " + name(shared_with) + " share document \"" + *shared +
+                                     "\" but not all their documents: the counts of the shared documents "
+                                     "cannot be separated; rebuild one of them without the shared documents");
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace kgb

@@ -1,5 +1,6 @@
 #include "graph/json_io.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <rapidjson/document.h>
@@ -77,6 +78,10 @@ std::string WriteGraphJson(const KnowledgeGraph& kg) {
     w.EndArray();
     w.EndObject();
   }
+  w.EndArray();
+  Key(w, "documents");
+  w.StartArray();
+  for (const std::string& d : kg.documents()) Str(w, d);
   w.EndArray();
   w.EndObject();
   std::string out(buf.GetString(), buf.GetSize());
@@ -251,6 +256,19 @@ Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjso
       KGB_RETURN_IF_ERROR(r.GetUint(je, "weight", &e.weight, where));
       kg.AddEdge(s->second, t->second, std::move(e));
     }
+  }
+  auto docs = doc.FindMember("documents");
+  if (docs != doc.MemberEnd() && !docs->value.IsNull()) {
+    if (!docs->value.IsArray()) return r.Error("\"documents\" must be an array");
+    std::vector<std::string> list;
+    list.reserve(docs->value.Size());
+    for (const auto& d : docs->value.GetArray()) {
+      if (!d.IsString()) return r.Error("\"documents\" must hold strings");
+      list.emplace_back(d.GetString(), d.GetStringLength());
+    }
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    kg.set_documents(std::move(list));
   }
   kg.RebuildIndex();
   return Status::OK();

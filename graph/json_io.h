@@ -6,7 +6,11 @@
 //               "first_seen"?, "last_seen"?}],
 //    "edges": [{"source", "target", "type", "symmetric", "weight",
 //               "title"?, "date"?,
-//               "evidence": [{"doc", "start", "end", "sentence", "date"?, "title"?}]}]}
+//               "evidence": [{"doc", "start", "end", "sentence", "date"?, "title"?}]}],
+//    "documents": ["doc name", ...]}
+//
+// "documents" lists, sorted, the documents the graph was built from (see
+// KnowledgeGraph::documents()); it is optional on reading.
 //
 // Writing is deterministic: the same graph gives the same bytes.
 #ifndef KGB_GRAPH_JSON_IO_H_

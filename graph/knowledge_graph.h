@@ -28,6 +28,13 @@ class KnowledgeGraph {
   // The vertex with id "nK", if any.
   std::optional<Vertex> FindById(const std::string& id) const;
 
+  // The names of the documents the graph was built from (Evidence::doc
+  // values: paths as given, "-", JSONL ids), sorted and unique. Empty when
+  // unknown (a graph file without a "documents" list). Used by `kgb merge`
+  // and `kgb build --into` so that a document is never counted twice.
+  const std::vector<std::string>& documents() const { return documents_; }
+  void set_documents(std::vector<std::string> docs) { documents_ = std::move(docs); }
+
   // Node and edge counts by type, indexed by the enum values.
   std::vector<size_t> NodeCountsByType() const;
   std::vector<size_t> EdgeCountsByType() const;
@@ -42,6 +49,7 @@ class KnowledgeGraph {
   Graph g_;
   std::unordered_map<std::string, std::vector<Vertex>> by_name_;
   std::unordered_map<std::string, Vertex> by_id_;
+  std::vector<std::string> documents_;
 };
 
 }  // namespace kgb

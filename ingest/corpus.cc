@@ -3,11 +3,18 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 #include "util/file_io.h"
 
@@ -153,48 +160,185 @@ void ListInputs(const std::vector<std::string>& args, std::vector<std::string>* 
   }
 }
 
-void ExtractFiles(const Extractor& extractor, const std::vector<std::string>& files, const CorpusOptions& options,
-                  GraphBuilder* builder, std::vector<InputIssue>* issues, CorpusStats* stats) {
+std::string FormatProgress(const CorpusProgress& p, double seconds) {
+  char buf[200];
+  const double mb = 1e6;
+  std::string out;
+  if (p.files_total > 0) {
+    std::snprintf(buf, sizeof buf, "%zu/%zu files", p.files_done, p.files_total);
+  } else {
+    std::snprintf(buf, sizeof buf, "%zu documents", p.files_done);
+  }
+  out += buf;
+  if (p.bytes_total > 0) {
+    std::snprintf(buf, sizeof buf, ", %.1f/%.1f MB", p.bytes_done / mb, p.bytes_total / mb);
+  } else {
+    std::snprintf(buf, sizeof buf, ", %.1f MB", p.bytes_done / mb);
+  }
+  out += buf;
+  if (seconds > 0 && p.bytes_done > 0) {
+    double rate = p.bytes_done / seconds;
+    std::snprintf(buf, sizeof buf, ", %.1f MB/s", rate / mb);
+    out += buf;
+    double left = -1;
+    if (p.bytes_total > p.bytes_done) {
+      left = (p.bytes_total - p.bytes_done) / rate;
+    } else if (p.files_total > p.files_done && p.files_done > 0) {
+      left = seconds * (p.files_total - p.files_done) / p.files_done;
+    }
+    if (left >= 0) {
+      long s = static_cast<long>(left + 0.5);
+      std::snprintf(buf, sizeof buf, ", %ld:%02ld:%02ld left", s / 3600, s / 60 % 60, s % 60);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+bool FileSource::Next(Item* item) {
+  if (next_ >= files_.size()) return false;
+  item->name = files_[next_++];
+  item->data.clear();
+  return true;
+}
+
+Status FileSource::Extract(const Extractor& extractor, const Item& item, DocumentRecords* out,
+                           DocumentStats* stats, uint64_t* input_bytes) const {
+  std::string bytes;
+  Status s = ReadFile(item.name, &bytes, max_file_bytes_);
+  *input_bytes = bytes.size();
+  if (s.code() == Status::Code::kNotFound && item.name != "-")
+    return Status::NotFound(item.name + ": no such file any more (removed or renamed since it was listed)");
+  if (!s.ok()) return s;
+  if (bytes.empty()) return Status::Unsupported(item.name + ": empty file");
+  DocumentStats local;
+  if (!stats) stats = &local;
+  KGB_RETURN_IF_ERROR(extractor.Process(item.name, bytes, out, stats));
+  if (stats->sentences == 0) return Status::Unsupported(item.name + ": no text (only white space or page furniture)");
+  return Status::OK();
+}
+
+JsonlSource::JsonlSource(std::string path) : path_(std::move(path)) {
+  if (path_ == "-") {
+    in_ = &std::cin;
+  } else {
+    auto f = std::make_unique<std::ifstream>(path_, std::ios::binary);
+    if (!*f) {
+      status_ = Status::NotFound(path_ + ": cannot open");
+    } else {
+      in_ = f.get();
+      file_ = std::move(f);
+    }
+  }
+}
+
+JsonlSource::~JsonlSource() = default;
+
+bool JsonlSource::Next(Item* item) {
+  if (!in_) return false;
+  for (;;) {
+    if (!std::getline(*in_, item->data)) {
+      if (in_->bad()) status_ = Status::IOError(path_ + ": read error after line " + std::to_string(line_));
+      in_ = nullptr;
+      return false;
+    }
+    ++line_;
+    if (item->data.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank
+    item->name = path_ + ":" + std::to_string(line_);
+    return true;
+  }
+}
+
+Status ParseJsonlDocument(std::string_view line, std::string* id, std::string* text, std::string* date) {
+  rapidjson::Document d;
+  d.Parse(line.data(), line.size());
+  if (d.HasParseError())
+    return Status::Corrupt(std::string("not valid JSON: ") + rapidjson::GetParseError_En(d.GetParseError()) +
+                           " (byte " + std::to_string(d.GetErrorOffset()) + ")");
+  if (!d.IsObject()) return Status::Corrupt("not a JSON object");
+  auto it = d.FindMember("id");
+  if (it == d.MemberEnd()) return Status::Corrupt("no \"id\"");
+  if (it->value.IsString()) {
+    id->assign(it->value.GetString(), it->value.GetStringLength());
+  } else if (it->value.IsInt64()) {
+    *id = std::to_string(it->value.GetInt64());
+  } else if (it->value.IsUint64()) {
+    *id = std::to_string(it->value.GetUint64());
+  } else {
+    return Status::Corrupt("\"id\" must be a string or an integer");
+  }
+  if (id->empty()) return Status::Corrupt("\"id\" is empty");
+  it = d.FindMember("text");
+  if (it == d.MemberEnd() || !it->value.IsString()) return Status::Corrupt("no string \"text\"");
+  text->assign(it->value.GetString(), it->value.GetStringLength());
+  date->clear();
+  it = d.FindMember("date");
+  if (it != d.MemberEnd() && !it->value.IsNull()) {
+    if (!it->value.IsString()) return Status::Corrupt("\"date\" must be a string");
+    date->assign(it->value.GetString(), it->value.GetStringLength());
+  }
+  return Status::OK();
+}
+
+Status JsonlSource::Extract(const Extractor& extractor, const Item& item, DocumentRecords* out,
+                            DocumentStats* stats, uint64_t* input_bytes) const {
+  *input_bytes = item.data.size() + 1;
+  std::string id, text, date;
+  Status s = ParseJsonlDocument(item.data, &id, &text, &date);
+  if (!s.ok()) return s.WithContext(item.name);
+  s = extractor.ProcessUtf8(id, text, date, out, stats);
+  if (!s.ok()) return s.WithContext(item.name);
+  return Status::OK();
+}
+
+void ExtractDocuments(const Extractor& extractor, DocumentSource* source, const CorpusOptions& options,
+                      GraphBuilder* builder, std::vector<InputIssue>* issues, CorpusStats* stats) {
   struct Result {
+    std::string name;
     Status status;
     DocumentRecords records;
     DocumentStats doc_stats;
+    uint64_t input_bytes = 0;
   };
-  const size_t n = files.size();
   const int threads = std::max(1, options.threads);
   const size_t window = static_cast<size_t>(threads) * 4;  // documents in flight
 
   std::mutex mu;
   std::condition_variable ready, room;
   std::map<size_t, Result> done;
-  size_t next_to_add = 0;
-  std::atomic<size_t> next_to_take{0};
+  size_t next_to_add = 0;   // guarded by mu
+  size_t next_to_take = 0;  // guarded by mu
+  size_t total = 0;         // guarded by mu; valid once `ended`
+  bool ended = false;       // guarded by mu
 
-  auto work = [&](size_t i) {
+  auto work = [&](const DocumentSource::Item& item) {
     Result r;
-    std::string bytes;
-    r.status = ReadFile(files[i], &bytes, options.max_file_bytes);
-    if (r.status.code() == Status::Code::kNotFound && files[i] != "-")
-      r.status = Status::NotFound(files[i] + ": no such file any more (removed or renamed since it was listed)");
-    if (r.status.ok() && bytes.empty()) r.status = Status::Unsupported(files[i] + ": empty file");
-    if (r.status.ok()) r.status = extractor.Process(files[i], bytes, &r.records, &r.doc_stats);
-    if (r.status.ok() && r.doc_stats.sentences == 0)
-      r.status = Status::Unsupported(files[i] + ": no text (only white space or page furniture)");
+    r.name = item.name;
+    r.status = source->Extract(extractor, item, &r.records, &r.doc_stats, &r.input_bytes);
     return r;
   };
 
   auto worker = [&] {
+    DocumentSource::Item item;
     for (;;) {
-      size_t i = next_to_take.fetch_add(1);
-      if (i >= n) return;
+      size_t i;
       {
         std::unique_lock<std::mutex> lock(mu);
-        room.wait(lock, [&] { return i < next_to_add + window; });
+        room.wait(lock, [&] { return ended || next_to_take < next_to_add + window; });
+        if (ended) return;
+        if (!source->Next(&item)) {
+          ended = true;
+          total = next_to_take;
+          ready.notify_all();
+          room.notify_all();
+          return;
+        }
+        i = next_to_take++;
       }
-      Result r = work(i);
+      Result r = work(item);
       std::lock_guard<std::mutex> lock(mu);
       done.emplace(i, std::move(r));
-      ready.notify_one();
+      ready.notify_all();
     }
   };
 
@@ -203,33 +347,59 @@ void ExtractFiles(const Extractor& extractor, const std::vector<std::string>& fi
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
 
   CorpusProgress progress;
-  progress.files_total = n;
-  for (size_t i = 0; i < n; ++i) {
+  progress.bytes_total = options.bytes_total;
+  progress.files_total = source->size();
+  DocumentSource::Item item;
+  for (size_t i = 0;; ++i) {
     Result r;
     if (threads > 1) {
       std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return done.count(i) > 0; });
+      ready.wait(lock, [&] { return done.count(i) > 0 || (ended && i >= total); });
+      if (done.count(i) == 0) break;
       r = std::move(done[i]);
       done.erase(i);
       next_to_add = i + 1;
       room.notify_all();
     } else {
-      r = work(i);
+      if (!source->Next(&item)) break;
+      r = work(item);
     }
     if (!r.status.ok()) {
-      issues->push_back({files[i], r.status});
+      issues->push_back({r.name, r.status});
       stats->skipped++;
+    } else if (builder->HasDocument(r.records.doc)) {
+      stats->duplicates++;
     } else {
       builder->Add(std::move(r.records));
       stats->documents++;
       stats->bytes += r.doc_stats.bytes;
       stats->sentences += r.doc_stats.sentences;
-      progress.bytes_done += r.doc_stats.bytes;
     }
+    progress.bytes_done += r.input_bytes;
     progress.files_done = i + 1;
     if (options.progress) options.progress(progress);
   }
   for (std::thread& t : pool) t.join();
+  Status s = source->status();
+  if (!s.ok()) {
+    issues->push_back({"", s});
+    stats->skipped++;
+  }
+}
+
+void ExtractFiles(const Extractor& extractor, const std::vector<std::string>& files, const CorpusOptions& options,
+                  GraphBuilder* builder, std::vector<InputIssue>* issues, CorpusStats* stats) {
+  std::vector<std::string> todo;
+  std::unordered_set<std::string> seen;
+  for (const std::string& f : files) {
+    if (builder->HasDocument(f) || !seen.insert(f).second) {
+      stats->duplicates++;
+      continue;
+    }
+    todo.push_back(f);
+  }
+  FileSource source(std::move(todo), options.max_file_bytes);
+  ExtractDocuments(extractor, &source, options, builder, issues, stats);
 }
 
 }  // namespace kgb

@@ -22,12 +22,48 @@ const char* EncodingName(Encoding e) {
 
 namespace {
 
+// True when `s` is well-formed UTF-8 (as IsValidUtf8: no overlongs,
+// surrogates or values past U+10FFFF) and holds no NUL byte: the common case,
+// which needs no copy with offsets. One pass, without decoding code points.
+bool CleanUtf8(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      if (b == 0) return false;
+      ++i;
+    } else if (b >= 0xE0 && b <= 0xEF) {  // three bytes: nearly all Chinese text
+      if (n - i < 3) return false;
+      unsigned char b1 = p[i + 1], b2 = p[i + 2];
+      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+      if (b == 0xE0 && b1 < 0xA0) return false;   // overlong
+      if (b == 0xED && b1 >= 0xA0) return false;  // surrogate
+      i += 3;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (n - i < 2 || (p[i + 1] & 0xC0) != 0x80) return false;
+      i += 2;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (n - i < 4) return false;
+      unsigned char b1 = p[i + 1];
+      if ((b1 & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) return false;
+      if (b == 0xF0 && b1 < 0x90) return false;   // overlong
+      if (b == 0xF4 && b1 >= 0x90) return false;  // past U+10FFFF
+      i += 4;
+    } else {
+      return false;  // continuation byte, C0/C1 (overlong) or F5..FF
+    }
+  }
+  return true;
+}
+
 // Copies UTF-8 `bytes` (starting at `skip`) into out, dropping NUL bytes and
 // replacing invalid sequences with U+FFFD, recording offsets when anything
 // changes.
 void CopyUtf8(std::string_view bytes, size_t skip, DecodedText* out) {
   std::string_view body = bytes.substr(skip);
-  bool clean = body.find('\0') == std::string_view::npos && IsValidUtf8(body);
+  bool clean = CleanUtf8(body);
   if (clean) {
     out->text.assign(body.data(), body.size());
     out->shift = static_cast<uint32_t>(skip);
@@ -265,6 +301,11 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
   // surrogates, truncated characters), which become U+FFFD. GB18030 Chinese
   // reads as about six invalid bytes per valid multi-byte UTF-8 sequence;
   // damaged UTF-8 has at most one per two.
+  if (nul == 0 && CleanUtf8(bytes)) {  // the common case: checked once, copied once
+    out->encoding = Encoding::kUtf8;
+    out->text.assign(bytes.data(), bytes.size());
+    return check_controls();
+  }
   Utf8Census census = CensusUtf8(bytes);
   if (census.invalid * 2 <= census.multibyte) {
     out->encoding = Encoding::kUtf8;
@@ -296,8 +337,8 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
     *out = DecodedText();
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.0f%%", best.score * 100);
-    return Status::Unsupported(name + ": not text in UTF-8, UTF-16 or GB18030 (" + "best reading " + EncodingName(best.encoding) + " has only " + pct +
-                               " plausible characters)");
+    return Status::Unsupported(name + ": not text in UTF-8, UTF-16 or GB18030 (best reading " +
+                               EncodingName(best.encoding) + " has only " + pct + " plausible characters)");
   }
   out->encoding = best.encoding;
   if (best.encoding == Encoding::kGb18030) {

@@ -43,7 +43,14 @@ bool StartsWith(const std::u32string& s, const std::u32string& p) {
 
 class Segmenter {
  public:
-  Segmenter(const DecodedText& text, const Lexicon& lex, Page* page) : text_(text), lex_(lex), page_(page) {}
+  Segmenter(const DecodedText& text, const Lexicon& lex, Page* page) : text_(text), lex_(lex), page_(page) {
+    // The markers without spaces, once per page rather than once per line.
+    for (const auto& [m, k] : lex_.layout_markers) {
+      std::u32string mm = m;
+      mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
+      markers_.emplace_back(std::move(mm), k);
+    }
+  }
 
   void Run() {
     ReadUnits();
@@ -93,10 +100,8 @@ class Segmenter {
   }
 
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
-    for (const auto& [m, k] : lex_.layout_markers) {
+    for (const auto& [mm, k] : markers_) {
       if (k != kind) continue;
-      std::u32string mm = m;
-      mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
       if (at_start ? StartsWith(s, mm) : s.find(mm) != std::u32string::npos) return true;
     }
     return false;
@@ -350,8 +355,7 @@ class Segmenter {
     Sentence s;
     int depth = 0;
     size_t since_open = 0;
-    auto finish = [&](size_t end_unit) {
-      (void)end_unit;
+    auto finish = [&] {
       if (!s.text.empty()) {
         s.src.push_back(static_cast<uint32_t>(s.orig.size()));
         s.article = static_cast<int>(page_->articles.size()) - 1;
@@ -372,7 +376,7 @@ class Segmenter {
       s.orig.push_back(u.ch);
       s.orig_end = u.oe;
       if (s.text.size() >= kMaxSentenceChars) {
-        finish(k);
+        finish();
         continue;
       }
       if (s.text.size() == before) continue;
@@ -392,13 +396,14 @@ class Segmenter {
         s.orig.push_back(units_[us[k]].ch);
         s.orig_end = units_[us[k]].oe;
       }
-      finish(k);
+      finish();
     }
-    finish(us.size());
+    finish();
   }
 
   const DecodedText& text_;
   const Lexicon& lex_;
+  std::vector<std::pair<std::u32string, LayoutKind>> markers_;  // spaces removed
   Page* page_;
   std::vector<Unit> units_;
   std::vector<Line> lines_;

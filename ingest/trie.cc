@@ -4,7 +4,23 @@
 
 namespace kgb {
 
-Trie::Trie() : root_(0x10000, kNone), values_(1, -1) {}
+Trie::Trie() : root_(0x10000, kNone), edges_(16, Edge{kEmptyKey, 0}), mask_(15), shift_(60), values_(1, -1) {}
+
+void Trie::Insert(uint64_t key, uint32_t child) {
+  if ((num_edges_ + 1) * 2 > edges_.size()) {  // grow: keep the load at most 1/2
+    std::vector<Edge> old(edges_.size() * 2, Edge{kEmptyKey, 0});
+    old.swap(edges_);
+    mask_ = edges_.size() - 1;
+    --shift_;
+    num_edges_ = 0;
+    for (const Edge& e : old)
+      if (e.key != kEmptyKey) Insert(e.key, e.child);
+  }
+  size_t i = Slot(key);
+  while (edges_[i].key != kEmptyKey) i = (i + 1) & mask_;
+  edges_[i] = Edge{key, child};
+  ++num_edges_;
+}
 
 void Trie::Add(std::u32string_view word, int32_t value) {
   if (word.empty()) return;
@@ -17,7 +33,7 @@ void Trie::Add(std::u32string_view word, int32_t value) {
       if (node == 0 && c < 0x10000) {
         root_[c] = next;
       } else {
-        edges_.emplace((static_cast<uint64_t>(node) << 21) | c, next);
+        Insert(Key(node, c), next);
       }
     }
     node = next;
@@ -38,29 +54,9 @@ int32_t Trie::Find(std::u32string_view word) const {
   return values_[node];
 }
 
-size_t Trie::LongestAt(std::u32string_view text, size_t pos, int32_t* value) const {
-  size_t best = 0;
-  ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
-    best = len;
-    *value = v;
-    return true;
-  });
-  return best;
-}
-
 void SuffixTrie::Add(std::u32string_view word, int32_t value) {
   std::u32string r(word.rbegin(), word.rend());
   rev_.Add(r, value);
-}
-
-size_t SuffixTrie::LongestEndingAt(std::u32string_view text, size_t end, int32_t* value) const {
-  size_t best = 0;
-  ForEachEndingAt(text, end, [&](size_t len, int32_t v) {
-    best = len;
-    *value = v;
-    return true;
-  });
-  return best;
 }
 
 }  // namespace kgb

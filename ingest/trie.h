@@ -1,15 +1,15 @@
 // Trie: a character trie over UTF-32 strings with an integer payload per word.
 //
 // Build with Add(), then read-only (thread-safe). The root's children live in
-// a flat table indexed by BMP code point, deeper edges in one hash map, so a
-// lookup at a position that starts no word costs one array read.
+// a flat table indexed by BMP code point, deeper edges in one open-addressing
+// hash table (one multiply and, mostly, one probe per step), so a lookup at a
+// position that starts no word costs one array read.
 #ifndef KGB_INGEST_TRIE_H_
 #define KGB_INGEST_TRIE_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kgb {
@@ -52,7 +52,20 @@ class Trie {
   }
 
   // Longest word starting at text[pos]: its length (0 if none) and value.
-  size_t LongestAt(std::u32string_view text, size_t pos, int32_t* value) const;
+  // Inline: recognition calls it at nearly every character, and most calls
+  // end at the first, flat-table step.
+  size_t LongestAt(std::u32string_view text, size_t pos, int32_t* value) const {
+    if (pos >= text.size()) return 0;
+    char32_t c = text[pos];
+    if (c < 0x10000 && root_[c] == kNone) return 0;
+    size_t best = 0;
+    ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
+      best = len;
+      *value = v;
+      return true;
+    });
+    return best;
+  }
 
   size_t size() const { return words_; }
 
@@ -62,13 +75,29 @@ class Trie {
     if (node == 0) return c < 0x10000 ? root_[c] : Lookup(node, c);
     return Lookup(node, c);
   }
+  static uint64_t Key(uint32_t node, char32_t c) { return (static_cast<uint64_t>(node) << 21) | c; }
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   uint32_t Lookup(uint32_t node, char32_t c) const {
-    auto it = edges_.find((static_cast<uint64_t>(node) << 21) | c);
-    return it == edges_.end() ? kNone : it->second;
+    const uint64_t key = Key(node, c);
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      const Edge& e = edges_[i];
+      if (e.key == key) return e.child;
+      if (e.key == kEmptyKey) return kNone;
+    }
   }
+  void Insert(uint64_t key, uint32_t child);
 
-  std::vector<uint32_t> root_;                  // BMP child of the root
-  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 21 | char) -> child
+  struct Edge {
+    uint64_t key;    // (node << 21 | char), or kEmptyKey
+    uint32_t child;
+  };
+  static constexpr uint64_t kEmptyKey = ~0ull;  // no node reaches 2^43
+
+  std::vector<uint32_t> root_;  // BMP child of the root
+  std::vector<Edge> edges_;     // open addressing, linear probing, load <= 1/2
+  size_t mask_ = 0;             // edges_.size() - 1 (a power of two)
+  int shift_ = 64;              // 64 - log2(edges_.size())
+  size_t num_edges_ = 0;
   std::vector<int32_t> values_;                 // per node; -1 = not a word end
   size_t words_ = 0;
 };
@@ -83,7 +112,15 @@ class SuffixTrie {
   void ForEachEndingAt(std::u32string_view text, size_t end, F&& f) const {
     rev_.ForEachBackward(text, end, f);
   }
-  size_t LongestEndingAt(std::u32string_view text, size_t end, int32_t* value) const;
+  size_t LongestEndingAt(std::u32string_view text, size_t end, int32_t* value) const {
+    size_t best = 0;
+    ForEachEndingAt(text, end, [&](size_t len, int32_t v) {
+      best = len;
+      *value = v;
+      return true;
+    });
+    return best;
+  }
 
  private:
   Trie rev_;
