@@ -7,37 +7,13 @@
 
 #include "graph/builder.h"
 #include "graph/json_io.h"
+#include "record_util.h"
 
 namespace kgb {
 namespace {
 
-EntityRecord Ent(EntityType t, const std::string& name, std::vector<std::string> aliases = {}, uint64_t mentions = 1,
-                 const std::string& date = "") {
-  EntityRecord e;
-  e.type = t;
-  e.name = name;
-  e.aliases = std::move(aliases);
-  e.mentions = mentions;
-  e.first_seen = e.last_seen = date;
-  return e;
-}
-
-RelationRecord Rel(RelationType type, EntityType ht, const std::string& h, EntityType tt, const std::string& t,
-                   const std::string& doc, uint64_t start, const std::string& date = "", const std::string& title = "") {
-  RelationRecord r;
-  r.type = type;
-  r.head_type = ht;
-  r.head = h;
-  r.tail_type = tt;
-  r.tail = t;
-  r.evidence.doc = doc;
-  r.evidence.start = start;
-  r.evidence.end = start + 10;
-  r.evidence.sentence = "s" + std::to_string(start);
-  r.evidence.date = date;
-  r.evidence.title = title;
-  return r;
-}
+using testing::Ent;
+using testing::Rel;
 
 constexpr EntityType kOff = EntityType::kOfficial;
 constexpr EntityType kOrg = EntityType::kOrganization;
@@ -49,15 +25,15 @@ std::vector<DocumentRecords> Corpus() {
   a.entities = {Ent(kPark, "江州高新区", {"江州(国家)高新区", "江州高新区管委会"}, 3, "2023-05-09"),
                 Ent(kOff, "林志远", {}, 2, "2023-05-09"), Ent(kOrg, "华创科技有限公司", {}, 1, "2023-05-09"),
                 Ent(kOff, "周文斌")};
-  a.relations = {Rel(RelationType::kHoldsPosition, kOff, "林志远", kPark, "江州高新区", "a.txt", 0, "2023-05-09", "党工委书记"),
-                 Rel(RelationType::kMetWith, kOff, "周文斌", kOff, "林志远", "a.txt", 40, "2023-05-09")};
+  a.relations = {Rel(RelationType::kHoldsPosition, kOff, "林志远", kPark, "江州高新区", "a.txt", 0, "党工委书记", "2023-05-09"),
+                 Rel(RelationType::kMetWith, kOff, "周文斌", kOff, "林志远", "a.txt", 40, "", "2023-05-09")};
   DocumentRecords b;
   b.doc = "b.txt";
   b.entities = {Ent(kPark, "江州高新技术产业开发区", {"江州高新区"}, 1, "2023-06-01"),
                 Ent(kOff, "林志远", {}, 1, "2023-06-01"), Ent(kOff, "周文斌", {}, 1, "2023-06-01")};
-  b.relations = {Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "2023-06-01"),
+  b.relations = {Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
                  // the same sentence twice: one piece of evidence
-                 Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "2023-06-01"),
+                 Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
                  Rel(RelationType::kHoldsPosition, kOff, "林志远", kPark, "江州高新技术产业开发区", "b.txt", 0,
                      "2023-06-01", "书记")};
   return {a, b};
