@@ -35,7 +35,7 @@ std::vector<DocumentRecords> Corpus() {
                  // the same sentence twice: one piece of evidence
                  Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
                  Rel(RelationType::kHoldsPosition, kOff, "林志远", kPark, "江州高新技术产业开发区", "b.txt", 0,
-                     "2023-06-01", "书记")};
+                     "书记", "2023-06-01")};
   return {a, b};
 }
 
