@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "ingest/pipeline.h"
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "util/file_io.h"
 
 namespace kgb {

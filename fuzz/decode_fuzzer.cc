@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "ingest/decode.h"
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "ingest/pipeline.h"
 #include "util/utf8.h"
 

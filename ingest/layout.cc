@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "util/utf8.h"
 
 namespace kgb {

@@ -6,7 +6,7 @@
 #include <mutex>
 
 #include "data/embedded_data.h"
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "util/file_io.h"
 #include "util/utf8.h"
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "ingest/dates.h"
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "ingest/relate.h"
 
 namespace kgb {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "util/utf8.h"
 
 namespace kgb {

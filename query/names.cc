@@ -1,13 +1,10 @@
 #include "query/names.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
 
+#include "util/normalize.h"
 #include "util/pinyin.h"
 #include "util/utf8.h"
 
@@ -16,23 +13,10 @@ namespace kgb {
 // ---------------------------------------------------------------------------
 // NameNormalizer
 
+// The character mapping is ingest's (util/normalize.h: NFKC, Traditional to
+// Simplified, zero-width characters removed); names add case and space folding.
 struct NameNormalizer::Impl {
-  const icu::Normalizer2* nfkc = nullptr;
-  std::unique_ptr<icu::Transliterator> t2s;
   std::unordered_map<char32_t, std::string> memo;
-
-  Impl() {
-    UErrorCode err = U_ZERO_ERROR;
-    nfkc = icu::Normalizer2::getNFKCInstance(err);
-    if (U_FAILURE(err)) nfkc = nullptr;
-    err = U_ZERO_ERROR;
-    t2s.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, err));
-    if (U_FAILURE(err)) t2s.reset();
-  }
-
-  static bool IsZeroWidth(char32_t c) {
-    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
-  }
 
   // Lower-case ASCII, drop white space.
   static void AppendFolded(std::string_view s, std::string* out) {
@@ -52,19 +36,10 @@ struct NameNormalizer::Impl {
   const std::string& Map(char32_t cp) {
     auto it = memo.find(cp);
     if (it != memo.end()) return it->second;
+    std::u32string mapped;
+    Normalizer::Get().Append(cp, &mapped);
     std::string out;
-    if (!IsZeroWidth(cp)) {
-      icu::UnicodeString u(static_cast<UChar32>(cp));
-      if (nfkc) {
-        UErrorCode e = U_ZERO_ERROR;
-        icu::UnicodeString n = nfkc->normalize(u, e);
-        if (U_SUCCESS(e)) u = n;
-      }
-      if (t2s) t2s->transliterate(u);
-      std::string utf8;
-      u.toUTF8String(utf8);
-      AppendFolded(utf8, &out);
-    }
+    AppendFolded(ToUtf8(mapped), &out);
     return memo.emplace(cp, std::move(out)).first->second;
   }
 };

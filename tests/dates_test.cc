@@ -7,7 +7,7 @@
 
 #include "graph/records.h"
 #include "ingest/dates.h"
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "ingest/pipeline.h"
 
 namespace kgb {

@@ -6,7 +6,7 @@
 
 #include "ingest/decode.h"
 #include "ingest/layout.h"
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 #include "util/utf8.h"
 
 namespace kgb {

@@ -1,4 +1,4 @@
-#include "ingest/normalize.h"
+#include "util/normalize.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>

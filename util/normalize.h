@@ -5,8 +5,8 @@
 //
 // Built once from ICU (the NFKC normalizer and the Traditional-Simplified
 // transliterator) into a flat table; immutable and thread-safe afterwards.
-#ifndef KGB_INGEST_NORMALIZE_H_
-#define KGB_INGEST_NORMALIZE_H_
+#ifndef KGB_UTIL_NORMALIZE_H_
+#define KGB_UTIL_NORMALIZE_H_
 
 #include <string>
 #include <string_view>
@@ -45,4 +45,4 @@ std::u32string ToUtf32(std::string_view s);
 
 }  // namespace kgb
 
-#endif  // KGB_INGEST_NORMALIZE_H_
+#endif  // KGB_UTIL_NORMALIZE_H_
