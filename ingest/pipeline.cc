@@ -332,7 +332,8 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
   in.home_zone = home.any;
   in.doc = doc;
   in.dates = dates;
-  ExtractRelations(in, *lex_, &out->relations);
+  std::vector<EntityRecord> implied;
+  ExtractRelations(in, *lex_, &out->relations, &implied);
 
   // 6. Entity records: one per distinct (type, name), counting mentions.
   std::map<std::pair<EntityType, std::string>, EntityRecord> ents;
@@ -354,6 +355,17 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
         if (e.last_seen.empty() || d > e.last_seen) e.last_seen = d;
       }
     }
+  }
+  // Bodies implied by titles (the city's 人民政府 behind 市长).
+  for (EntityRecord& r : implied) {
+    EntityRecord& e = ents[{r.type, r.name}];
+    if (e.name.empty()) {
+      e = std::move(r);
+      continue;
+    }
+    e.mentions++;
+    for (const std::string& a : r.aliases)
+      if (a != e.name && std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
   }
   for (auto& [key, e] : ents) out->entities.push_back(std::move(e));
   if (stats) {

@@ -54,7 +54,33 @@ TEST_CASE("people and their posts", "[patterns][holds_position]") {
       {"湖滨区委书记陶然，江州市委常委、副市长邵兵出席。",
        {"holds_position(陶然,湖滨区委)", "holds_position(邵兵,江州市委)", "holds_position(邵兵,江州市委).title=常委、副市长"},
        {}},
-      {"江州市副市长邵兵出席。", {"official:邵兵"}, {"holds_position(邵兵,江州市)"}},
+      {"江州市副市长邵兵出席。", {"official:邵兵", "holds_position(邵兵,江州市人民政府)"}, {"holds_position(邵兵,江州市)"}},
+  };
+  for (const Row& row : rows) Check(row);
+}
+
+// ANNOTATION.md, "Organs behind titles": a title names a post in a body even
+// where the body is not written out; the place is the title's own or the one
+// the article is set in.
+TEST_CASE("organs behind titles", "[patterns][holds_position]") {
+  const Row rows[] = {
+      {"江州市委副书记、市长林志远会见客商。",
+       {"holds_position(林志远,江州市委)", "holds_position(林志远,江州市人民政府)",
+        "holds_position(林志远,江州市人民政府).title=市长", "organization:江州市人民政府"},
+       {}},
+      {"8日，湖滨区召开招商大会。区委书记陶然、区长钱峰出席。区委常委、副区长韩立主持。",
+       {"holds_position(陶然,湖滨区委)", "holds_position(钱峰,湖滨区人民政府)", "holds_position(韩立,湖滨区委)",
+        "holds_position(韩立,湖滨区人民政府)"},
+       {}},
+      {"江州市政协主席马立新到白沙镇调研，镇党委书记孙海、镇长卫东陪同。",
+       {"holds_position(马立新,江州市政协)", "holds_position(孙海,白沙镇党委)",
+        "holds_position(卫东,白沙镇人民政府)"},
+       {}},
+      {"云溪县人大常委会副主任周文斌出席。", {"holds_position(周文斌,云溪县人大常委会)"}, {}},
+      // No place of the title's level is named: the organ is left out.
+      {"市长钱峰出席。", {"official:钱峰"}, {"organization:市人民政府"}},
+      // A department of the committee is not the committee.
+      {"市委统战部部长孙海来到江州市调研。", {"official:孙海"}, {"holds_position(孙海,江州市委)"}},
       {"江泽民主席和叶利钦总统举行会谈。总书记强调，要抓好落实。", {}, {"official:和叶利", "official:强调"}},
       {"本报讯 江州高新区召开会议。\n记者 郑小雨 通讯员 冯丹 文/图\n（责任编辑：秦月）",
        {}, {"official:郑小雨", "official:冯丹", "official:秦月"}},
