@@ -192,6 +192,9 @@ TEST_CASE("layout and script", "[patterns][layout]") {
        {"met_with(马立新,周文斌)", "official:马立新", "alias:马立新=馬立新", "park:江州高新区",
         "alias:江州高新区=江州高新區"},
        {"official:馬立新"}},
+      // Pinyin readings after characters, as some web copies show them.
+      {"江州高新技術產業開發(fā)區(qū)黨工委書記馬立(lì)新會(huì)見華創科技有限公司董事長周文斌。",
+       {"met_with(马立新,周文斌)", "official:马立新", "park:江州高新区"}, {"official:马立"}},
   };
   for (const Row& r : rows) Check(r);
 }
