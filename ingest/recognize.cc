@@ -561,6 +561,39 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   }
 }
 
+void Recognizer::SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const {
+  // "华创科技有限公司党委书记、董事长周文斌": the Party committee or board of a
+  // named body is that body; the organ word belongs to the title.
+  std::u32string_view t = s.text;
+  for (auto it = ms->begin(); it != ms->end();) {
+    Mention& m = *it;
+    bool erase = false;
+    if (m.type == EntityType::kOrganization && m.ref == RefKind::kNone) {
+      for (std::u32string_view organ : {U"党委", U"党组", U"党总支", U"党支部", U"董事会", U"监事会", U"工会"}) {
+        if (m.length() <= organ.size() + 1 || t.substr(m.end - organ.size(), organ.size()) != organ) continue;
+        size_t e = m.end - organ.size();
+        // The body is named: it holds a body's suffix (…集团华东院党委 too).
+        size_t sl = 0, k = e;
+        for (; k > m.begin && sl == 0; --k) {
+          int32_t v;
+          size_t l = lex_.suffixes.LongestEndingAt(t, k, &v);
+          if (l && lex_.suffix_info[v].type == EntityType::kOrganization && lex_.suffix_info[v].rule != SuffixRule::kPlace)
+            sl = l;
+        }
+        if (sl == 0) break;
+        std::u32string_view body = t.substr(m.begin, e - m.begin);
+        if (k + 1 - m.begin <= sl || lex_.IsGeneric(t.substr(m.begin, k + 1 - sl - m.begin))) {
+          erase = true;  // 集团党委: no name left
+        } else {
+          m = Make(s, m.begin, e, EntityType::kOrganization, WithoutNational(std::u32string(body)), m.priority);
+        }
+        break;
+      }
+    }
+    it = erase ? ms->erase(it) : it + 1;
+  }
+}
+
 void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const {
   // "宇通客车董事长汤玉祥": a company named without a suffix stands before a
   // company title and a person.
@@ -638,7 +671,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!ClauseStart(t, i)) continue;
+    if (!ClauseStart(t, i) && !(i >= 2 && t.substr(i - 2, 2) == U"领导")) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {
@@ -649,9 +682,13 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
       if (k < t.size() && t[k] == U'、') { ++k; continue; }
       break;
     }
-    if (items.size() < 2) continue;
+    // "区领导A、B、C出席", "市领导A、B": a list after 领导 is of people.
+    const bool leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    if (items.size() < 2 && !leaders) continue;
     int32_t v;
-    if (!(k < t.size() && (t[k] == U'等' || lex_.after_words.LongestAt(t, k, &v) > 0))) continue;
+    if (!(k < t.size() && (t[k] == U'等' || lex_.after_words.LongestAt(t, k, &v) > 0)) &&
+        !(leaders && (k == t.size() || !IsNameChar(t[k]))))
+      continue;
     for (auto [b, len] : items) add(b, len, false, 2);
     i = k;
   }
@@ -718,6 +755,7 @@ void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   AddPersons(s, &c);
   AddRefs(s, &c);
   ResolveOverlaps(&c);
+  SplitInnerOrgans(s, &c);
   AddBodiesBeforeTitles(s, &c);
   *out = std::move(c);
 }

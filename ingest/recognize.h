@@ -73,6 +73,7 @@ class Recognizer {
   void AddPredicated(const Sentence& s, std::vector<Mention>* c) const;
   void AddRouteItems(const Sentence& s, std::vector<Mention>* c) const;
   void AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const;
+  void SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const;
   // Start of a name that ends at s0, extended leftwards to the nearest
   // boundary word or punctuation (project names may hold 与 and 建设).
   size_t ExtendLeft(std::u32string_view t, size_t s0, bool project) const;
