@@ -277,7 +277,13 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     // 核心板块项目指挥部), or names a category (工程类项目): not a name here.
     {
       bool longer = false;
-      for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer; ++k) {
+      // …集团党委书记: a body's organ before a title does not make a longer name.
+      bool organ_title = false;
+      for (std::u32string_view organ : {U"党委", U"党组", U"党总支", U"党支部", U"董事会", U"监事会"}) {
+        int32_t tv;
+        organ_title |= StartsAt(t, e, organ) && lex_.titles.LongestAt(t, e + organ.size(), &tv) > 0;
+      }
+      for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer && !organ_title; ++k) {
         if (!IsNameChar(t[k - 1])) break;
         bool boundary = false;
         lex_.boundaries.ForEachEndingAt(t, k, [&](size_t, int32_t) { boundary = true; return false; });
