@@ -180,6 +180,11 @@ TEST_CASE("names and their variants", "[patterns][names]") {
        {"alias:北京恒远控股集团有限公司=恒远控股"}, {}},
       {"江州高新区召开大会。会上，高新区党工委书记马立新讲话。我区将继续推进项目建设。",
        {"holds_position(马立新,江州高新区)"}, {"park:高新区", "park:我区"}},
+      // The page's own zone is the one its title names, not the zone the
+      // body names most often.
+      {"江州高新区：深化区域合作\n本报讯 云溪经开区党工委书记赵明一行来我区考察。云溪经开区与我区签订合作协议。"
+       "云溪经开区将加强交流。",
+       {"visited(赵明,江州高新区)", "signed_agreement(云溪经开区,江州高新区)"}, {"visited(赵明,云溪经开区)"}},
   };
   for (const Row& r : rows) Check(r);
 }
