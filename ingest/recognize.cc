@@ -512,7 +512,10 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   // "来到A、B、C考察": the stops of a visit are named places even when no
   // suffix tells their kind (武汉光谷生物城, 凯旋路第一胡同). Each item becomes a
   // weak candidate that a recognized name of the same extent overrides.
-  static const std::u32string_view kGo[] = {U"来到", U"走进", U"前往", U"走访", U"参观", U"察看", U"莅临"};
+  static const std::u32string_view kGo[] = {U"来到", U"走进", U"前往", U"走访", U"参观", U"察看", U"莅临",
+                                            U"先后到", U"深入", U"考察了", U"调研了", U"视察了"};
+  // What a visit sees of a body (…集团展厅, …公司生产车间): the body is the stop.
+  static const std::u32string_view kSites[] = {U"展示中心", U"展厅", U"生产车间", U"车间"};
   static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
                                                    U"了解", U"查看", U"指导", U"等"};
   static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
@@ -538,6 +541,19 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         std::u32string_view item = t.substr(ib, k - ib);
         size_t item_b = ib;
         ib = k + 1;
+        // "高新区的A、B": the stops are what follows 的.
+        if (item_b == b) {
+          size_t de = item.find(U'的');
+          if (de != std::u32string_view::npos && de + 1 < item.size()) {
+            item_b += de + 1;
+            item.remove_prefix(de + 1);
+          }
+        }
+        for (std::u32string_view site : kSites)
+          if (item.size() > site.size() + 2 && item.substr(item.size() - site.size()) == site) {
+            item.remove_suffix(site.size());
+            break;
+          }
         if (item.size() < 3 || item.size() > 14) continue;
         bool clean = !IsDigit(item[0]) && !IsCnDigit(item[0]);
         for (char32_t ch : item)

@@ -160,6 +160,14 @@ TEST_CASE("visits", "[patterns][visited]") {
        {}},
       {"林志远一行来到华创科技有限公司。华创科技有限公司是一家智能装备企业。林志远一行走进公司生产车间。",
        {"visited(林志远,华创科技有限公司)"}, {"organization:公司"}},
+      // Routes of suffix-less names: after 先后到, after "考察了 the zone 的",
+      // and a body's showroom standing for the body.
+      {"林志远一行先后到青禾新材、远望光电等企业进行调研。",
+       {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {}},
+      {"考察团由林志远带队。考察团先后考察了江州高新区的青禾新材、远望光电等企业。",
+       {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {"organization:江州高新区的青禾新材"}},
+      {"林志远一行实地考察了华创能源集团展厅、远望光电生产车间。",
+       {"visited(林志远,华创能源集团)", "visited(林志远,远望光电)"}, {"organization:华创能源集团展厅"}},
   };
   for (const Row& r : rows) Check(r);
 }
