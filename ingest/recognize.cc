@@ -346,6 +346,12 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     }
     std::u32string_view cand = t.substr(j, e - j);
     std::u32string_view prefix = t.substr(j, s0 - j);
+    if (info.type == EntityType::kPark) {
+      // A district of the division list named like a zone (…新区) is a place.
+      bool place = false;
+      for (const Mention& p : anchors) place |= p.type == EntityType::kLocation && p.begin == j && p.end == e;
+      if (place) continue;
+    }
     if (lex_.stop_exact.count(std::u32string(cand))) {
       if (prefix.empty() && info.type == EntityType::kPark && info.rule == SuffixRule::kPlace) {
         // bare 高新区: the paper's own zone (resolved later).
