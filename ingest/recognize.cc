@@ -745,6 +745,41 @@ void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
   }
 }
 
+void Recognizer::AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const {
+  // "代表区政府签约", "市委市政府高度重视" is generic: a bare organ word names the
+  // organ of the place the article is set in (resolved with the relations).
+  static const std::u32string_view kOrgans[] = {U"人民政府", U"政府", U"政协", U"人大常委会", U"委"};
+  static const std::u32string_view kLevels[] = {U"市", U"区", U"县", U"州", U"镇"};
+  std::u32string_view t = s.text;
+  for (size_t i = 0; i + 2 <= t.size(); ++i) {
+    for (std::u32string_view lvl : kLevels) {
+      if (t[i] != lvl[0]) continue;
+      for (std::u32string_view organ : kOrgans) {
+        if (!StartsAt(t, i + 1, organ)) continue;
+        size_t e = i + 1 + organ.size();
+        bool opens = i == 0 || !IsNameChar(t[i - 1]) ||
+                     std::u32string_view(U"与和及同向代表由经在对").find(t[i - 1]) != std::u32string_view::npos;
+        int32_t v;
+        // 市委书记 is a title; 市委市政府, 区委区政府 a pair of organs; 区委党校 a body.
+        bool closes = e == t.size() || !IsHan(t[e]) || lex_.boundaries_fwd.LongestAt(t, e, &v) > 0 ||
+                      lex_.triggers.LongestAt(t, e, &v) > 0 || StartsAt(t, e, U"分别") || StartsAt(t, e, U"签");
+        if (StartsAt(t, e, lvl) || (i > 0 && t[i - 1] == U'委')) closes = false;
+        if (!opens || !closes) break;
+        Mention m;
+        m.begin = static_cast<uint32_t>(i);
+        m.end = static_cast<uint32_t>(e);
+        m.ref = RefKind::kOrgan;
+        m.priority = 1;
+        m.type = EntityType::kOrganization;
+        m.home_suffix = ToUtf8(t.substr(i, e - i));
+        m.name = m.home_suffix;
+        c->push_back(std::move(m));
+        break;
+      }
+    }
+  }
+}
+
 void ResolveOverlaps(std::vector<Mention>* ms) {
   std::vector<size_t> order(ms->size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -782,6 +817,7 @@ void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   AddRouteItems(s, &c);
   AddPersons(s, &c);
   AddRefs(s, &c);
+  AddOrganRefs(s, &c);
   ResolveOverlaps(&c);
   SplitInnerOrgans(s, &c);
   AddBodiesBeforeTitles(s, &c);

@@ -372,6 +372,22 @@ class Relater {
   // --- coreference of references in this sentence
   void ResolveRefs() {
     for (Mention& m : ms_) {
+      if (m.ref == RefKind::kOrgan) {
+        // 区政府: the organ of the district the article is set in.
+        std::u32string word = ToUtf32(m.home_suffix);
+        std::u32string level = word.substr(0, 1);
+        std::u32string_view rest = std::u32string_view(word).substr(1);
+        Organ organ = rest == U"委" ? Organ::kParty
+                      : rest == U"政协" ? Organ::kCppcc
+                      : rest == U"人大常委会" ? Organ::kCongress
+                                            : Organ::kGovernment;
+        if (const PlaceCount* c = PlaceOfLevel(level)) {
+          Ent e = ImplyOrgan(c->name, c->surfaces, organ);
+          m.name = e.name;
+          m.ref = RefKind::kNone;
+        }
+        continue;
+      }
       if (m.ref == RefKind::kCompany) {
         if (ctx_.last_company) { m.name = ctx_.last_company->name; m.type = ctx_.last_company->type; m.ref = RefKind::kNone; }
       } else if (m.ref == RefKind::kProject) {
@@ -383,9 +399,12 @@ class Relater {
         if (m.type == EntityType::kOrganization) { ctx_.last_org = E(m); ctx_.last_org_sentence = cur_; }
       }
     }
-    // Unresolved company/project references are dropped; 双方 stays.
+    // Unresolved company, project and organ references are dropped; 双方 stays.
     ms_.erase(std::remove_if(ms_.begin(), ms_.end(),
-                             [](const Mention& m) { return m.ref == RefKind::kCompany || m.ref == RefKind::kProject; }),
+                             [](const Mention& m) {
+                               return m.ref == RefKind::kCompany || m.ref == RefKind::kProject ||
+                                      m.ref == RefKind::kOrgan;
+                             }),
               ms_.end());
   }
 

@@ -122,6 +122,12 @@ TEST_CASE("agreements", "[patterns][signed_agreement]") {
        {"signed_agreement(江州高新区,华创科技有限公司)", "signed_agreement(江州高新区,远望物流集团)",
         "signed_agreement(江州高新区,华创科技有限公司).title=投资协议"},
        {}},
+      // X代表Y签约, with Y a bare organ of the place the article is set in.
+      {"8日，湖滨区举行招商签约活动。副区长韩立代表区政府分别与华创科技有限公司、远望物流集团签订投资协议。",
+       {"signed_agreement(湖滨区人民政府,华创科技有限公司)", "signed_agreement(湖滨区人民政府,远望物流集团)",
+        "holds_position(韩立,湖滨区人民政府)"},
+       {"organization:区政府"}},
+      {"市委市政府高度重视招商工作。", {}, {"organization:市委", "organization:市政府"}},
   };
   for (const Row& r : rows) Check(r);
 }
