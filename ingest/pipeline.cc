@@ -275,7 +275,10 @@ Status Extractor::Create(std::shared_ptr<const Lexicon> lexicon, const ExtractOp
     if (!s.ok()) return s;
   }
   Normalizer::Get();  // build the tables before any thread needs them
-  out->reset(new Extractor(std::move(lexicon), options));
+  Status s;
+  std::shared_ptr<const WordSegmenter> words = WordSegmenter::Embedded(&s);
+  if (!s.ok()) return s;
+  out->reset(new Extractor(std::move(lexicon), std::move(words), options));
   return Status::OK();
 }
 
@@ -309,6 +312,7 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
   out->doc = doc;
   Page page;
   SegmentPage(text, *lex_, &page);
+  for (Sentence& s : page.sentences) words_->Segment(s.text, &s.words);
 
   // 1. Entities, sentence by sentence.
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
