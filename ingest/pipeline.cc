@@ -369,6 +369,13 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
       is.end = s.orig_end;
       is.text = s.Display();
       for (const Mention& m : mentions[i]) is.mentions.push_back(std::string(EntityTypeName(m.type)) + ":" + m.name);
+      for (const Word& w : s.words) {
+        if (w.tag == PosTag::kW) continue;
+        if (!is.words.empty()) is.words += ' ';
+        is.words += ToUtf8(std::u32string_view(s.text).substr(w.begin, w.size()));
+        is.words += '/';
+        is.words += PosTagName(w.tag);
+      }
       inspected->push_back(std::move(is));
     }
   }
