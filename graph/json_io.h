@@ -3,14 +3,18 @@
 //
 //   {"format": "kgb-graph", "version": 1,
 //    "nodes": [{"id", "label", "type", "aliases", "mentions",
-//               "first_seen"?, "last_seen"?}],
+//               "first_seen"?, "last_seen"?, "docs"?: [0, 3, ...]}],
 //    "edges": [{"source", "target", "type", "symmetric", "weight",
 //               "title"?, "date"?,
 //               "evidence": [{"doc", "start", "end", "sentence", "date"?, "title"?}]}],
 //    "documents": ["doc name", ...]}
 //
 // "documents" lists, sorted, the documents the graph was built from (see
-// KnowledgeGraph::documents()); it is optional on reading.
+// KnowledgeGraph::documents()); it is optional on reading. A node's "docs"
+// (left out when empty) are the indices into "documents" of the documents it
+// was recognized in (Node::docs), so that `kgb eval --by-doc` can score one
+// page; a node that only relations named has none (its edges' evidence
+// names their documents).
 //
 // Writing is deterministic: the same graph gives the same bytes.
 #ifndef KGB_GRAPH_JSON_IO_H_
