@@ -199,7 +199,11 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
     return Status::OK();
   }
   KGB_RETURN_IF_ERROR(error);
-  if (out->command.empty()) return Status::InvalidArgument("no query command given");
+  if (out->command.empty()) {
+    std::string list;
+    for (const std::string& c : QueryCommands()) list += (list.empty() ? "" : ", ") + c;
+    return Status::InvalidArgument("no query command given (" + list + ")");
+  }
   auto allowed = CommandOptions().find(out->command);
   if (allowed == CommandOptions().end())
     return Status::InvalidArgument("unknown query command '" + out->command + "'" +
