@@ -1,9 +1,9 @@
 // kgb query: relationship questions over a graph written by kgb build.
+#include <sys/stat.h>
+
 #include <cstring>
 #include <iostream>
 #include <map>
-
-#include <sys/stat.h>
 
 #include "cli/commands.h"
 #include "cli/messages.h"

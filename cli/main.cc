@@ -60,16 +60,16 @@ void UnknownCommand(const std::string& cmd) {
   for (const Command& c : kCommands) names.push_back(c.name);
   std::string guess = kgb::ClosestWord(cmd, names);
   bool is_dir = false;
-  if (!guess.empty()) {
-    std::cerr << "kgb: unknown command '" << cmd << "'; did you mean 'kgb " << guess << "'?\n"
-              << "'kgb --help' lists the commands.\n";
-  } else if (Exists(cmd, &is_dir)) {
+  if (Exists(cmd, &is_dir)) {
     // `kgb examples/` or `kgb graph.json`: say which command reads it.
     bool graph = !is_dir && EndsWith(cmd, ".json");
     std::cerr << "kgb: '" << cmd << "' is not a command; to "
               << (graph ? "ask a graph, run: kgb query " + cmd + " stats"
                         : "build a graph from it, run: kgb build " + cmd)
               << "\n'kgb --help' lists the commands.\n";
+  } else if (!guess.empty()) {
+    std::cerr << "kgb: unknown command '" << cmd << "'; did you mean 'kgb " << guess << "'?\n"
+              << "'kgb --help' lists the commands.\n";
   } else {
     std::cerr << "kgb: unknown command '" << cmd << "'\n\n";
     Usage(std::cerr);
