@@ -67,11 +67,12 @@ Status CheckExportPath(ExportFormat format, const std::string& path) {
   return CheckWritable(trimmed);  // the parent must exist and be writable
 }
 
-Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path) {
+Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path,
+                  const ExportOptions& options) {
   switch (format) {
     case ExportFormat::kJson: return WriteFileAtomic(path, WriteGraphJson(graph));
     case ExportFormat::kGraphml: return WriteFileAtomic(path, WriteGraphml(graph));
-    case ExportFormat::kGexf: return WriteFileAtomic(path, WriteGexf(graph));
+    case ExportFormat::kGexf: return WriteFileAtomic(path, WriteGexf(graph, options.gexf_flavor));
     case ExportFormat::kDot: return WriteFileAtomic(path, WriteDot(graph));
     case ExportFormat::kCsv: {
       KGB_RETURN_IF_ERROR(CheckExportPath(format, path));
@@ -89,8 +90,9 @@ Status CheckExportTargets(const std::vector<ExportTarget>& targets) {
   return Status::OK();
 }
 
-Status WriteGraphs(const KnowledgeGraph& graph, const std::vector<ExportTarget>& targets) {
-  for (const ExportTarget& t : targets) KGB_RETURN_IF_ERROR(WriteGraph(graph, t.format, t.path));
+Status WriteGraphs(const KnowledgeGraph& graph, const std::vector<ExportTarget>& targets,
+                   const ExportOptions& options) {
+  for (const ExportTarget& t : targets) KGB_RETURN_IF_ERROR(WriteGraph(graph, t.format, t.path, options));
   return Status::OK();
 }
 

@@ -303,6 +303,14 @@ Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjso
 
 }  // namespace
 
+bool IsNotAGraph(const Status& s) {
+  if (s.code() != Status::Code::kCorrupt) return false;
+  // The messages ReadGraphJson gives for such input, after "SOURCE: ".
+  for (const char* what : {": not valid JSON (", ": not a graph: ", ": not a kgb graph: ", ": missing \"nodes\" array"})
+    if (s.message().find(what) != std::string::npos) return true;
+  return false;
+}
+
 Status LoadGraphFile(const std::string& path, const GraphReadOptions& options, KnowledgeGraph* out) {
   *out = KnowledgeGraph();
   std::string text;

@@ -56,6 +56,12 @@ struct GraphReadOptions {
 Status ReadGraphJson(const std::string& text, const std::string& source,
                      const GraphReadOptions& options, KnowledgeGraph* out);
 
+// True when `s`, from ReadGraphJson or LoadGraphFile, says the input is not a
+// graph at all (not JSON, not a JSON object, another "format", no "nodes"
+// array), as opposed to a kgb graph that is damaged or of another version,
+// so that a command can tell the user how to make one.
+bool IsNotAGraph(const Status& s);
+
 // Reads a graph file ("-" for standard input) and parses it as above. Fails
 // with NotFound (no such file), IOError (unreadable, a folder, standard input
 // closed) or Unsupported (larger than options.max_bytes) before parsing.
