@@ -84,19 +84,19 @@ int RunMerge(const Args& args) {
     std::cerr << "kgb merge: " << s.ToString() << "\n";
     return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitIOError;
   }
-  Status w = WriteFileAtomic(out_path, WriteGraphJson(graph));
-  if (w.ok() && !graphml_path.empty()) w = WriteFileAtomic(graphml_path, WriteGraphml(graph));
+  Status w = WriteOutput(out_path, WriteGraphJson(graph));
+  if (w.ok() && !graphml_path.empty()) w = WriteOutput(graphml_path, WriteGraphml(graph));
   if (!w.ok()) {
     std::cerr << "kgb merge: " << w.ToString() << "\n";
     return kExitIOError;
   }
   if (!quiet) {
-    std::ostream& o = out_path == "-" || graphml_path == "-" ? std::cerr : std::cout;
+    std::ostream& o = IsStandardOutput(out_path) || IsStandardOutput(graphml_path) ? std::cerr : std::cout;
     for (const std::string& d : report.dropped) o << "kgb merge: not added again: " << d << "\n";
     o << "merged " << report.merged << " graphs (" << graph.documents().size() << " documents): "
       << graph.num_nodes() << " entities, " << graph.num_edges() << " edges\n";
-    if (out_path != "-") o << "wrote " << out_path << "\n";
-    if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
+    if (!IsStandardOutput(out_path)) o << "wrote " << out_path << "\n";
+    if (!graphml_path.empty() && !IsStandardOutput(graphml_path)) o << "wrote " << graphml_path << "\n";
   }
   return kExitOk;
 }
