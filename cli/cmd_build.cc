@@ -58,7 +58,7 @@ const char kUsage[] =
     "\n"
     "The same inputs give byte-identical output files. Output files are written\n"
     "to a temporary file and renamed (through a symbolic link, its target), so a\n"
-    "failed or killed build leaves any previous output whole; - , /dev/stdout, a\n"
+    "failed or killed build leaves any previous output whole; -, /dev/stdout, a\n"
     "pipe or a device is written directly, never replaced.\n"
     "\n"
     "A document (a file path as given, or a JSONL id) counts once in a graph:\n"
