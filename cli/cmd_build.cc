@@ -62,9 +62,10 @@ const char kUsage[] =
     "  --quiet          print nothing but errors (no progress either; progress is\n"
     "                   shown only when standard error is a terminal)\n"
     "\n"
-    "The same inputs give byte-identical output files. Outputs are written to a\n"
-    "temporary file and renamed, so a failed or killed build leaves any previous\n"
-    "output whole.\n"
+    "The same inputs give byte-identical output files. Output files are written\n"
+    "to a temporary file and renamed (through a symbolic link, its target), so a\n"
+    "failed or killed build leaves any previous output whole; -, /dev/stdout, a\n"
+    "pipe or a device is written directly, never replaced.\n"
     "\n"
     "A document (a file path as given, or a JSONL id) counts once in a graph:\n"
     "an input whose name is already in the graph is not added again.\n"
@@ -327,14 +328,14 @@ int RunBuild(const Args& args) {
 
   KnowledgeGraph graph = builder.Build();
   if (!json_path.empty()) {
-    Status w = WriteFileAtomic(json_path, WriteGraphJson(graph));
+    Status w = WriteOutput(json_path, WriteGraphJson(graph));
     if (!w.ok()) {
       std::cerr << "kgb build: " << w.ToString() << "\n";
       return kExitIOError;
     }
   }
   if (!graphml_path.empty()) {
-    Status w = WriteFileAtomic(graphml_path, WriteGraphml(graph));
+    Status w = WriteOutput(graphml_path, WriteGraphml(graph));
     if (!w.ok()) {
       std::cerr << "kgb build: " << w.ToString() << "\n";
       return kExitIOError;
@@ -345,7 +346,9 @@ int RunBuild(const Args& args) {
     return kExitIOError;
   }
   if (!quiet) {
-    std::ostream& o = json_path == "-" || graphml_path == "-" ? std::cerr : std::cout;
+    bool to_stdout = IsStandardOutput(json_path) || IsStandardOutput(graphml_path);
+    for (const ExportTarget& t : exports) to_stdout = to_stdout || IsStandardOutput(t.path);
+    std::ostream& o = to_stdout ? std::cerr : std::cout;
     o << "read " << CountNoun(stats.documents, "document") << " (" << CountNoun(stats.bytes, "byte") << ", "
       << CountNoun(stats.sentences, "sentence") << ")";
     if (!issues.empty()) o << ", skipped " << CountNoun(issues.size(), "input");
@@ -354,10 +357,10 @@ int RunBuild(const Args& args) {
     o << "\n";
     if (!into_path.empty()) o << "added to " << CountNoun(graph_documents, "document") << " of " << into_path << "\n";
     o << Summary(graph);
-    if (!json_path.empty() && json_path != "-") o << "wrote " << json_path << "\n";
-    if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
+    if (!json_path.empty() && !IsStandardOutput(json_path)) o << "wrote " << json_path << "\n";
+    if (!graphml_path.empty() && !IsStandardOutput(graphml_path)) o << "wrote " << graphml_path << "\n";
     for (const ExportTarget& t : exports)
-      if (t.path != "-") o << "wrote " << t.path << "\n";
+      if (!IsStandardOutput(t.path)) o << "wrote " << t.path << "\n";
   }
   return issues.empty() ? kExitOk : kExitSkipped;
 }

@@ -92,9 +92,12 @@ int RunEval(const Args& args) {
     std::cerr << "kgb eval: " << s.ToString() << "\n";
     return no_documents ? kExitUsage : kExitIOError;
   }
-  std::cout << (json ? eval::FormatJsonReport(result) : eval::FormatReport(result, misses));
-  std::cout.flush();
-  return std::cout ? kExitOk : kExitIOError;
+  Status w = WriteOutput("-", json ? eval::FormatJsonReport(result) : eval::FormatReport(result, misses));
+  if (!w.ok()) {
+    std::cerr << "kgb eval: " << w.ToString() << "\n";
+    return kExitIOError;
+  }
+  return kExitOk;
 }
 
 }  // namespace kgb

@@ -11,8 +11,9 @@
 //             (export/neo4j_csv.h)
 //   dot       DOT (export/dot.h)                       Graphviz
 //
-// Single-file formats write PATH atomically (util/file_io.h), "-" meaning
-// standard output. For csv, PATH is a folder, created if missing (its parent
+// Single-file formats write PATH with WriteOutput (util/file_io.h): a file
+// atomically (temporary file and rename, links kept), "-", a pipe or a
+// device directly. For csv, PATH is a folder, created if missing (its parent
 // must exist); each of its two files is written atomically.
 #ifndef KGB_EXPORT_FORMATS_H_
 #define KGB_EXPORT_FORMATS_H_
