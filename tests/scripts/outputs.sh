@@ -93,7 +93,7 @@ done
 # Without --quiet the summary goes to stderr, not into the graph.
 "$kgb" build --threads 1 --json /dev/stdout "$page" > got 2> got.err || fail "build --json /dev/stdout: exit code $?"
 cmp -s got ref.json || fail "build --json /dev/stdout: the summary or something else got into stdout"
-grep -q "^read 1 documents" got.err || fail "build --json /dev/stdout: no summary on stderr"
+grep -q "^read 1 document " got.err || fail "build --json /dev/stdout: no summary on stderr"
 grep -q "wrote /dev/stdout" got.err && fail "build --json /dev/stdout: says it wrote /dev/stdout"
 # Appending through /dev/stdout appends (the file is not replaced).
 echo head > appended
