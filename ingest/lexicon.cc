@@ -157,6 +157,10 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
     });
   } else if (file == "boundaries.txt") {
     return sections([&](const std::string& sec, const std::u32string& w, int no) -> Status {
+      if (sec == "name_verb") {
+        name_verbs.insert(w);
+        return Status::OK();
+      }
       if (sec != "inner") boundaries_fwd.Add(w, 1);
       if (sec == "all") boundaries.Add(w, 0);
       else if (sec == "conj") boundaries.Add(w, 1);

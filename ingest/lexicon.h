@@ -81,6 +81,7 @@ class Lexicon {
   SuffixTrie boundaries;         // 0: ends all names; 1: conjunctions, 2: verbal nouns
                                  // (1 and 2 do not end project names)
   Trie inner_words;              // words with a boundary character inside names (对外)
+  std::unordered_set<std::u32string> name_verbs;  // verbs that stand inside names (控股, 制造)
   Trie generic;                  // for "is the prefix only generic words"
   Trie determiners;
 

@@ -157,7 +157,73 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
   }
 }
 
-size_t Recognizer::ExtendLeft(std::u32string_view t, size_t s0, bool project) const {
+const Word* Recognizer::WordEndingAt(const Sentence& s, size_t pos) {
+  auto it = std::lower_bound(s.words.begin(), s.words.end(), pos,
+                             [](const Word& w, size_t p) { return w.end < p; });
+  return it != s.words.end() && it->end == pos ? &*it : nullptr;
+}
+
+const Word* Recognizer::WordAt(const Sentence& s, size_t pos) {
+  auto it = std::upper_bound(s.words.begin(), s.words.end(), pos,
+                             [](size_t p, const Word& w) { return p < w.end; });
+  return it != s.words.end() && it->begin <= pos ? &*it : nullptr;
+}
+
+namespace {
+bool FunctionWord(PosTag t) {
+  return t == PosTag::kD || t == PosTag::kDf || t == PosTag::kP || t == PosTag::kC || t == PosTag::kR ||
+         t == PosTag::kRr || t == PosTag::kRz || (t >= PosTag::kU && t <= PosTag::kUz) || t == PosTag::kY;
+}
+bool PlainVerb(PosTag t) { return t == PosTag::kV || t == PosTag::kVi || t == PosTag::kVd; }
+bool LevelChar(char32_t c) { return std::u32string_view(U"市县区镇乡州省").find(c) != std::u32string_view::npos; }
+}  // namespace
+
+size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
+  if (s.words.empty() || j >= s0) return j;
+  std::u32string_view t = s.text;
+  // A name starts where a word starts (促进|产业园区 is not 进产业园区).
+  if (const Word* w = WordAt(s, j); w && w->begin < j && w->end <= s0) j = w->end;
+  // "江州市宣布华创…项目", "林志远宣布…": a verb after a place or a person opens
+  // the clause; the name starts after it.
+  for (const Word* w = WordAt(s, s0 - 1); w && w->begin > j; w = WordEndingAt(s, w->begin)) {
+    if (w->end > s0) continue;  // the word that holds the suffix (建设|项目)
+    if (!PlainVerb(w->tag) || w->size() < 2 || lex_.name_verbs.count(std::u32string(t.substr(w->begin, w->size()))))
+      continue;
+    const Word* before = WordEndingAt(s, w->begin);
+    bool place = false;
+    if (before && before->size() == 1 && LevelChar(t[before->begin])) {
+      before = WordEndingAt(s, before->begin);
+      place = before != nullptr;  // 禄丰|市|宣布
+    }
+    // A place, or a three-character person name (the dictionary lacks most).
+    int32_t pv;
+    const bool known_place = before && before->tag == PosTag::kNs &&
+                             lex_.places.LongestAt(t, before->begin, &pv) == before->size();
+    if (before && (place || known_place ||
+                   ((IsPersonName(before->tag) || before->tag == PosTag::kX) && before->size() == 3))) {
+      j = w->end;
+      break;
+    }
+  }
+  // Nor does a name start with a verb, an adverb, a preposition, a
+  // conjunction or a pronoun (来|江州园区, 更为|开发区).
+  for (const Word* w = WordAt(s, j); w && w->begin == j && w->end <= s0;) {
+    std::u32string word(t.substr(w->begin, w->size()));
+    // A longer verb only in a predicate (共同|搭建|园区): brands are often
+    // verbs to the dictionary (远望物流集团).
+    const Word* before = WordEndingAt(s, w->begin);
+    bool predicate = before && FunctionWord(before->tag);
+    bool strip = FunctionWord(w->tag) ||
+                 (PlainVerb(w->tag) && !lex_.name_verbs.count(word) && (w->size() == 1 || predicate));
+    if (!strip) break;
+    j = w->end;
+    w = WordAt(s, j);
+  }
+  return j;
+}
+
+size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const {
+  std::u32string_view t = s.text;
   size_t j = s0;
   const size_t kMax = project ? 30 : 22;
   while (j > 0 && s0 - j < kMax) {
@@ -180,14 +246,26 @@ size_t Recognizer::ExtendLeft(std::u32string_view t, size_t s0, bool project) co
       --j;
       continue;
     }
+    int32_t stop_v = -1;
     lex_.boundaries.ForEachEndingAt(t, j, [&](size_t len, int32_t v) {
       if (v == 0 || !project) {
         stop = true;
         stop_len = len;
+        stop_v = v;
         return false;
       }
       return true;
     });
+    if (stop && !project && stop_v == 2 && j > stop_len) {
+      // "中电科投资控股有限公司": a noun-like verb right after a brand (a word
+      // the dictionary lacks, Latin letters, an abbreviation) is part of the name.
+      const Word* brand = WordEndingAt(s, j - stop_len);
+      if (brand && (brand->tag == PosTag::kX || brand->tag == PosTag::kEng || brand->tag == PosTag::kJ ||
+                    brand->tag == PosTag::kNz)) {
+        j -= stop_len;
+        continue;
+      }
+    }
     if (stop) {
       // A one-character boundary inside a name (华为技术有限公司, 为 a
       // preposition elsewhere): when what is left is too short or generic to
@@ -202,6 +280,7 @@ size_t Recognizer::ExtendLeft(std::u32string_view t, size_t s0, bool project) co
     }
     --j;
   }
+  j = TrimByWords(s, j, s0);
   // Unbalanced brackets: the name starts after an unmatched '(' or ')'.
   int depth = 0;
   for (size_t k = s0; k > j; --k) {
@@ -254,7 +333,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     const SuffixInfo& info = lex_.suffix_info[sid];
     const bool project = info.type == EntityType::kProject;
     size_t s0 = e - slen;
-    size_t j = ExtendLeft(t, s0, project);
+    size_t j = ExtendLeft(s, s0, project);
     // Determiners and counts come off the front (该公司, 133家试点高新区).
     bool counted = false;
     for (bool changed = true; changed && j < s0;) {
@@ -460,7 +539,7 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         size_t b = end;
         while (b > 0 && t[b - 1] != U'、' && IsNameChar(t[b - 1])) --b;
         if (t[b > 0 ? b - 1 : 0] != U'、' || b == 0) {
-          b = ExtendLeft(t, end, type == EntityType::kProject);
+          b = ExtendLeft(s, end, type == EntityType::kProject);
           items.emplace_back(b, end);
           break;
         }
@@ -495,7 +574,7 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
         for (std::u32string_view a : kAdverbs)
           if (e >= a.size() && t.substr(e - a.size(), a.size()) == a) { e -= a.size(); again = true; break; }
       }
-      size_t b = ExtendLeft(t, e, false);
+      size_t b = ExtendLeft(s, e, false);
       std::u32string_view name = t.substr(b, e - b);
       if (name.size() < 4 || lex_.IsGeneric(name)) continue;
       c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
@@ -506,7 +585,7 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
   for (std::u32string_view w : kSite) {
     for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
       if (pos == 0 || !IsHan(t[pos - 1])) continue;
-      size_t b = ExtendLeft(t, pos, true);
+      size_t b = ExtendLeft(s, pos, true);
       std::u32string_view name = t.substr(b, pos - b);
       if (name.size() < 4 || lex_.IsGeneric(name)) continue;
       c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
@@ -637,7 +716,7 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
       bool taken = false;
       for (const Mention& m : *ms) taken |= m.end == tb || (m.begin < tb && m.end > tb);
       if (taken) break;
-      size_t b = ExtendLeft(t, tb, false);
+      size_t b = ExtendLeft(s, tb, false);
       std::u32string_view name = t.substr(b, tb - b);
       bool han = !name.empty();
       for (char32_t ch : name) han &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));

@@ -77,7 +77,13 @@ class Recognizer {
   void SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const;
   // Start of a name that ends at s0, extended leftwards to the nearest
   // boundary word or punctuation (project names may hold 与 and 建设).
-  size_t ExtendLeft(std::u32string_view t, size_t s0, bool project) const;
+  size_t ExtendLeft(const Sentence& s, size_t s0, bool project) const;
+  // The word layer's say on where a name that ends at s0 starts, given the
+  // start j the boundary words allow: at a word start, after a verb that
+  // follows a place or person, not on a verb or function word.
+  size_t TrimByWords(const Sentence& s, size_t j, size_t s0) const;
+  static const Word* WordEndingAt(const Sentence& s, size_t pos);
+  static const Word* WordAt(const Sentence& s, size_t pos);
   void AddPersons(const Sentence& s, std::vector<Mention>* c) const;
   void AddRefs(const Sentence& s, std::vector<Mention>* c) const;
   void AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const;

@@ -203,6 +203,22 @@ TEST_CASE("names and their variants", "[patterns][names]") {
   for (const Row& r : rows) Check(r);
 }
 
+// Left edges of names, with the word layer underneath: a name starts on a
+// word, not on the verb or adverb before it, and a verb after a place or a
+// person opens the clause.
+TEST_CASE("left edges of names", "[patterns][names][words]") {
+  const Row rows[] = {
+      {"会上，江州市宣布华创智能装备制造基地建设项目开工。",
+       {"project:华创智能装备制造基地建设项目"}, {"project:江州市宣布华创智能装备制造基地建设项目"}},
+      {"云帆科投资控股有限公司总经理林志远出席。",
+       {"organization:云帆科投资控股有限公司", "holds_position(林志远,云帆科投资控股有限公司)"},
+       {"organization:控股有限公司"}},
+      {"双方将共同搭建园区企业交流平台。", {}, {"park:搭建园区"}},
+      {"远望物流集团党委书记、董事长何立一行来访。", {"organization:远望物流集团"}, {"organization:物流集团"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
 TEST_CASE("layout and script", "[patterns][layout]") {
   const Row rows[] = {
       {"本报讯 江州高新\n区党工委书记马立新\n会见了华创科技有限公\n司董事长周文斌。",
