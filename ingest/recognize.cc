@@ -119,6 +119,33 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
   return len;
 }
 
+size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
+  std::u32string_view t = s.text;
+  size_t len = NameAt(t, pos);
+  if (len == 0 || s.words.empty()) return len;
+  int32_t sl_v;
+  const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
+  // The word layer read surname + two characters as one unknown word or a
+  // person's name (孙永才, where 才 alone would end the name).
+  if (len == sl + 1 && pos + sl + 2 <= t.size() && IsHan(t[pos + sl + 1])) {
+    const Word* w = WordAt(s, pos);
+    if (w && w->begin == pos && w->end == pos + sl + 2 && (w->tag == PosTag::kX || IsPersonName(w->tag))) {
+      int32_t v;
+      char32_t last = t[w->end - 1];
+      if (lex_.after_words.LongestAt(t, w->end - 1, &v) == 0 && !lex_.stop_chars.count(last)) return sl + 2;
+    }
+  }
+  // The third character starts a word that runs on (王涛|出席): two characters.
+  if (len == sl + 2) {
+    const Word* w = WordAt(s, pos + len - 1);
+    if (w && w->begin == pos + len - 1 && w->size() >= 2 && w->end > pos + len &&
+        (IsVerb(w->tag) || w->tag == PosTag::kP || w->tag == PosTag::kD || w->tag == PosTag::kC) &&
+        w->tag != PosTag::kVn)
+      return len - 1;
+  }
+  return len;
+}
+
 void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -751,13 +778,13 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   for (size_t p = 1; p < t.size(); ++p) {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
-    size_t len = NameAt(t, p);
+    size_t len = NameAt(s, p);
     if (len) add(p, len, true, 4);
   }
   // (b) before an action word at a clause start: 马立新会见, 林志远一行
   for (size_t i = 0; i < t.size(); ++i) {
     if (!ClauseStart(t, i)) continue;
-    size_t len = NameAt(t, i);
+    size_t len = NameAt(s, i);
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
@@ -782,7 +809,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {
-      size_t len = NameAt(t, k);
+      size_t len = NameAt(s, k);
       if (!len) break;
       items.emplace_back(k, len);
       k += len;

@@ -56,6 +56,9 @@ class Recognizer {
   // The length of a person name starting at text[pos] (surname + one or two
   // characters), or 0.
   size_t NameAt(std::u32string_view text, size_t pos) const;
+  // The same, with the sentence's word layer deciding between two and three
+  // characters where the characters alone cannot (孙永才, 王涛|出席).
+  size_t NameAt(const Sentence& s, size_t pos) const;
 
   // The canonical form of a park name: "(国家)" dropped, long official
   // suffixes shortened (郑州高新技术产业开发区 -> 郑州高新区).

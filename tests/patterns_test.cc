@@ -215,6 +215,9 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
        {"organization:控股有限公司"}},
       {"双方将共同搭建园区企业交流平台。", {}, {"park:搭建园区"}},
       {"远望物流集团党委书记、董事长何立一行来访。", {"organization:远望物流集团"}, {"organization:物流集团"}},
+      // Person names of three characters whose last one alone would end a name.
+      {"华创科技有限公司总经理孙永才出席。", {"official:孙永才"}, {"official:孙永"}},
+      {"区委书记杨洪利率考察团赴云溪县考察。", {"official:杨洪利"}, {"official:杨洪"}},
   };
   for (const Row& r : rows) Check(r);
 }
