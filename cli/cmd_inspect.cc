@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "ingest/document.h"
 #include "ingest/pipeline.h"
 #include "util/normalize.h"
 #include "util/file_io.h"
@@ -14,8 +15,9 @@ int RunInspect(const Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << "usage: kgb inspect FILE\n\n"
                  "Prints the articles and sentences kgb reads in FILE (- for standard\n"
-                 "input), the entities recognized in each sentence and the relations\n"
-                 "extracted, in reading order.\n";
+                 "input; text, HTML, PDF or DOCX), the entities recognized in each\n"
+                 "sentence and the relations extracted, in reading order. Sentences\n"
+                 "show [start,end) of their evidence (PDF: and the page).\n";
     return args.empty() ? kExitUsage : kExitOk;
   }
   std::unique_ptr<Extractor> ex;
@@ -32,7 +34,19 @@ int RunInspect(const Args& args) {
   }
   std::vector<InspectedSentence> sentences;
   DocumentRecords records;
-  s = ex->Inspect(args[0], bytes, &sentences, &records);
+  InputFormat format = SniffFormat(args[0], bytes);
+  SourceText source;
+  if (format == InputFormat::kText) {
+    s = ex->Inspect(args[0], bytes, &sentences, &records);
+  } else {
+    s = ReadDocument(args[0], bytes, format, ReadOptions(), &source);
+    if (s.ok()) s = ex->ProcessText(args[0], source.text, source.date, &records, nullptr, &sentences);
+    AssignPages(source, &records);
+    std::cout << "=== " << InputFormatName(format);
+    if (source.rendered) std::cout << " (offsets into the rendering `kgb text` prints)";
+    if (!source.date.empty()) std::cout << " date=" << source.date;
+    std::cout << "\n";
+  }
   if (!s.ok()) {
     std::cerr << "kgb inspect: " << s.message() << "\n";
     return kExitIOError;
@@ -43,7 +57,9 @@ int RunInspect(const Args& args) {
       article = is.article;
       std::cout << "=== article " << article << "\n";
     }
-    std::cout << (is.headline ? "H " : "  ") << "[" << is.start << "," << is.end << ") " << is.text << "\n";
+    std::cout << (is.headline ? "H " : "  ");
+    if (uint32_t page = PageAt(source, is.start)) std::cout << "p" << page << " ";
+    std::cout << "[" << is.start << "," << is.end << ") " << is.text << "\n";
     for (const auto& m : is.mentions) std::cout << "      " << m << "\n";
   }
   std::cout << "=== relations\n";
