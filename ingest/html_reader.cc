@@ -259,6 +259,7 @@ struct El {
   size_t punct = 0;
   size_t sub_chars = 0;    // the same over the whole subtree
   size_t sub_link = 0;
+  size_t sub_size = 1;     // elements in the subtree, itself included (pre-order: [i, i + sub_size))
   double score = 0;
 };
 
@@ -273,8 +274,7 @@ class Reader {
     if (body < 0) return;
     // A heading before the body, or the title.
     bool has_heading = false;
-    for (size_t i = body; i < els_.size(); ++i) {
-      if (i != static_cast<size_t>(body) && !Within(static_cast<int>(i), body)) break;
+    for (size_t i = body; i < body + els_[body].sub_size; ++i) {
       if (!els_[i].skip && els_[i].node->v.element.tag == GUMBO_TAG_H1) has_heading = true;
       if (!els_[i].skip && IsHeading(els_[i].node->v.element.tag) && els_[i].sub_chars > 0) has_heading = true;
     }
@@ -340,14 +340,9 @@ class Reader {
       if (e.parent >= 0) {
         els_[e.parent].sub_chars += e.sub_chars;
         els_[e.parent].sub_link += e.sub_link;
+        els_[e.parent].sub_size += e.sub_size;
       }
     }
-  }
-
-  bool Within(int i, int ancestor) const {
-    for (int p = els_[i].parent; p >= 0; p = els_[p].parent)
-      if (p == ancestor) return true;
-    return false;
   }
 
   double LinkDensity(const El& e) const {

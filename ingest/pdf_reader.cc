@@ -54,8 +54,10 @@ LineOut MakeLine(const std::vector<PdfWord>& words, std::vector<int> ids) {
 }
 
 // Splits `ids` at gaps along one axis. Returns the parts in order, or one
-// part when there is no acceptable gap.
-std::vector<std::vector<int>> Cut(const std::vector<PdfWord>& words, std::vector<int> ids, bool vertical, double h) {
+// part when there is no acceptable gap. Horizontal cuts go at the widest gaps,
+// or with `all_gaps` at every gap (plain line order).
+std::vector<std::vector<int>> Cut(const std::vector<PdfWord>& words, std::vector<int> ids, bool vertical, double h,
+                                  bool all_gaps = false) {
   auto lo = [&](int i) { return vertical ? words[i].x0 : words[i].y0; };
   auto hi = [&](int i) { return vertical ? words[i].x1 : words[i].y1; };
   std::sort(ids.begin(), ids.end(), [&](int a, int b) { return lo(a) != lo(b) ? lo(a) < lo(b) : a < b; });
@@ -93,7 +95,7 @@ std::vector<std::vector<int>> Cut(const std::vector<PdfWord>& words, std::vector
     double widest = 0;
     for (const auto& [k, g] : gaps) widest = std::max(widest, g);
     for (const auto& [k, g] : gaps)
-      if (g >= 0.95 * widest) cuts.push_back(k);
+      if (all_gaps || g >= 0.95 * widest) cuts.push_back(k);
   }
   std::vector<std::vector<int>> parts;
   size_t b = 0;
@@ -116,16 +118,26 @@ std::vector<LineOut> OrderLines(const std::vector<PdfWord>& words) {
   double h = MedianHeight(words, all);
   if (all.size() > kMaxOrderedWords) {
     // Plain line order: bands of overlapping words, top to bottom.
-    for (auto& band : Cut(words, all, false, 0.0)) lines.push_back(MakeLine(words, band));
+    for (auto& band : Cut(words, all, false, 0.0, true)) lines.push_back(MakeLine(words, band));
     return lines;
   }
   // Depth-first over regions; the stack holds later regions below earlier ones.
+  // Pathological pages (gaps shrinking line by line peel one line per step)
+  // would cost quadratic time: past a budget, regions are read in plain line
+  // order.
+  const size_t budget = 64 * all.size() + 100000;
+  size_t work = 0;
   std::vector<std::vector<int>> stack{all};
   while (!stack.empty()) {
     std::vector<int> region = std::move(stack.back());
     stack.pop_back();
     if (region.size() == 1) {
       lines.push_back(MakeLine(words, region));
+      continue;
+    }
+    work += region.size();
+    if (work > budget) {
+      for (auto& band : Cut(words, std::move(region), false, 0.0, true)) lines.push_back(MakeLine(words, band));
       continue;
     }
     auto parts = Cut(words, region, true, h);

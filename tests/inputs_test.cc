@@ -157,6 +157,25 @@ TEST_CASE("PDF reading order keeps newspaper columns apart", "[inputs]") {
   CHECK(LayoutPdfPage({}).empty());
 }
 
+TEST_CASE("PDF reading order: large and pathological pages keep every word", "[inputs]") {
+  // Gaps that shrink line by line: the cut peels one line per step until its
+  // budget runs out, then reads in line order.
+  std::vector<PdfWord> words;
+  double y = 0;
+  for (int i = 0; i < 3000; ++i) {
+    words.push_back(Word(50, y, "字"));
+    y += 10 + (3000 - i) * 0.01;
+  }
+  std::string t = LayoutPdfPage(words);
+  CHECK(CountChars(Squeeze(t)) == 3000);
+  // Over 20000 words: plain line order, top to bottom.
+  words.clear();
+  for (int i = 0; i < 25000; ++i) words.push_back(Word(50 + (i % 2) * 100, 12.0 * (i / 2), i % 2 ? "右" : "左"));
+  t = LayoutPdfPage(words);
+  CHECK(t.compare(0, 16, "左 右\n左 右\n") == 0);
+  CHECK(CountChars(Squeeze(t)) == 25000);
+}
+
 TEST_CASE("PDF: the two-column page reads as the article", "[inputs]") {
   std::string pdf = Slurp(INPUTS "article.pdf");
   PdfText out;
