@@ -507,7 +507,10 @@ class Reader {
       const El& el = els_[idx->second];
       if (el.skip) continue;
       if (n != root && block && el.sub_chars >= 10 && LinkDensity(el) > 0.5 && root_index >= 0) continue;
-      if (e.tag == GUMBO_TAG_BR) { Break(1); continue; }
+      if (e.tag == GUMBO_TAG_BR) {  // <br><br> ends a paragraph
+        Break(pending_break_ >= 1 ? 2 : 1);
+        continue;
+      }
       if (block) Break(2);
       bool pre = it.pre || e.tag == GUMBO_TAG_PRE;
       stack.push_back({n, true, pre});
