@@ -56,8 +56,10 @@ LineOut MakeLine(const std::vector<PdfWord>& words, std::vector<int> ids) {
 // Splits `ids` at gaps along one axis. Returns the parts in order, or one
 // part when there is no acceptable gap. Horizontal cuts go at the widest gaps,
 // or with `all_gaps` at every gap (plain line order).
+// *width is set to the width of the gap cut at (0 when none).
 std::vector<std::vector<int>> Cut(const std::vector<PdfWord>& words, std::vector<int> ids, bool vertical, double h,
-                                  bool all_gaps = false) {
+                                  bool all_gaps = false, double* width = nullptr) {
+  if (width) *width = 0;
   auto lo = [&](int i) { return vertical ? words[i].x0 : words[i].y0; };
   auto hi = [&](int i) { return vertical ? words[i].x1 : words[i].y1; };
   std::sort(ids.begin(), ids.end(), [&](int a, int b) { return lo(a) != lo(b) ? lo(a) < lo(b) : a < b; });
@@ -87,6 +89,7 @@ std::vector<std::vector<int>> Cut(const std::vector<PdfWord>& words, std::vector
     for (const auto& [k, g] : gaps) {
       if (span_y(0, k) >= 1.8 * h || span_y(k, ids.size()) >= 1.8 * h) {
         cuts.push_back(k);
+        if (width) *width = g;
         break;
       }
     }
@@ -96,6 +99,7 @@ std::vector<std::vector<int>> Cut(const std::vector<PdfWord>& words, std::vector
     for (const auto& [k, g] : gaps) widest = std::max(widest, g);
     for (const auto& [k, g] : gaps)
       if (all_gaps || g >= 0.95 * widest) cuts.push_back(k);
+    if (width) *width = widest;
   }
   std::vector<std::vector<int>> parts;
   size_t b = 0;
@@ -140,8 +144,11 @@ std::vector<LineOut> OrderLines(const std::vector<PdfWord>& words) {
       for (auto& band : Cut(words, std::move(region), false, 0.0, true)) lines.push_back(MakeLine(words, band));
       continue;
     }
-    auto parts = Cut(words, region, true, h);
-    if (parts.size() == 1) parts = Cut(words, std::move(parts[0]), false, h);
+    // The wider of the two cuts; a gutter wins ties.
+    double vw, hw;
+    auto parts = Cut(words, region, true, h, false, &vw);
+    auto bands = Cut(words, region, false, h, false, &hw);
+    if (parts.size() == 1 || (bands.size() > 1 && hw > vw)) parts = std::move(bands);
     if (parts.size() == 1) {
       lines.push_back(MakeLine(words, std::move(parts[0])));
       continue;

@@ -6,12 +6,15 @@
 // (poppler::page::text_list()); the reading order is not poppler's stream
 // order but a recursive XY cut over the boxes, so that newspaper columns stay
 // apart:
-//   - a region splits into left and right at the widest vertical gap free of
-//     text (at least 0.7 times the usual line height wide) when a side holds
-//     more than one line (a wide space inside one line is not a gutter);
-//   - otherwise it splits into bands at its widest horizontal gap (and every
-//     gap nearly as wide), so a headline over two columns comes off first
-//     and the columns below it split next;
+//   - a region splits into left and right at its widest vertical gap free
+//     of text (a gutter: at least 0.7 times the usual line height wide, with
+//     more than one line on a side -- a wide space inside one line is not a
+//     gutter), or into bands at its widest horizontal gap free of text (and
+//     every gap nearly as wide), whichever gap is wider (the gutter on a
+//     tie): a headline over two columns comes off first and the columns
+//     below it split next, two articles stacked on the same column grid split
+//     apart before their columns, and the lines of two columns, whose gaps
+//     are narrower than the gutter, are not interleaved;
 //   - a region without either gap is one line, read left to right.
 // Lines then join into paragraphs; a blank line starts a new one when the
 // next line goes up or right (a new column), is indented, follows a short

@@ -151,6 +151,16 @@ TEST_CASE("PDF reading order keeps newspaper columns apart", "[inputs]") {
         "江州高新区新闻标题\n\n"
         "左栏第一行文字\n左栏第二行。\n\n左栏第三行文字\n左栏第四行。\n\n"
         "右栏第一行文字\n右栏第二行。\n右栏第三行文字\n");
+  // Two articles stacked on the same two-column grid: the gap between them
+  // is wider than the gutter, so each article's columns are read in turn.
+  std::vector<PdfWord> stacked = {
+      Word(50, 10, "甲文左栏一行"), Word(140, 10, "甲文右栏一行"), Word(50, 24, "甲文左栏二行"),
+      Word(140, 24, "甲文右栏二行"), Word(50, 80, "乙文左栏一行"), Word(140, 80, "乙文右栏一行"),
+      Word(50, 94, "乙文左栏二行"), Word(140, 94, "乙文右栏二行"),
+  };
+  CHECK(LayoutPdfPage(stacked) ==
+        "甲文左栏一行\n甲文左栏二行\n\n甲文右栏一行\n甲文右栏二行\n\n"
+        "乙文左栏一行\n乙文左栏二行\n\n乙文右栏一行\n乙文右栏二行\n");
   // A wide space inside one line is not a gutter.
   std::vector<PdfWord> line = {Word(50, 10, "记者"), Word(100, 10, "林志远")};
   CHECK(LayoutPdfPage(line) == "记者 林志远\n");
