@@ -90,7 +90,9 @@ class DocumentSource {
   virtual size_t size() const { return 0; }
 };
 
-// Files (or "-" for standard input): each is one document named by its path.
+// Files (or "-" for standard input): each is one document named by its path,
+// read as text, HTML, PDF or DOCX by its content (ingest/document.h); PDF
+// evidence gets its page.
 class FileSource : public DocumentSource {
  public:
   // Files over `max_file_bytes` are skipped unread (see CorpusOptions).
