@@ -119,9 +119,8 @@ bool IsHidden(const GumboElement& e) {
   return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
-bool IsFurniture(const GumboElement& e) {
-  if (IsFurnitureTag(e.tag)) return true;
-  if (IsHidden(e)) return true;
+// Furniture by class, id or role.
+bool IsFurnitureByName(const GumboElement& e) {
   for (const char* attr : {"class", "id", "role"}) {
     const GumboAttribute* a = gumbo_get_attribute(&e.attributes, attr);
     if (a && IsFurnitureValue(a->value)) return true;
@@ -253,6 +252,7 @@ struct El {
   const GumboNode* node = nullptr;
   int parent = -1;
   bool skip = false;       // furniture, or inside it
+  bool named_furniture = false;  // class, id or role names furniture
   bool in_link = false;    // inside <a>
   size_t chars = 0;        // non-space characters of its own text (inline children included)
   size_t link_chars = 0;
@@ -308,7 +308,8 @@ class Reader {
         el.node = node;
         el.parent = parent;
         bool parent_skip = parent >= 0 && els_[parent].skip;
-        el.skip = parent_skip || IsFurniture(e);
+        el.skip = parent_skip || IsFurnitureTag(e.tag) || IsHidden(e);
+        el.named_furniture = IsFurnitureByName(e);
         el.in_link = (parent >= 0 && els_[parent].in_link) || e.tag == GUMBO_TAG_A;
         if (e.tag == GUMBO_TAG_TITLE && !title_node_ && e.children.length > 0) title_node_ = node;
         if (e.tag == GUMBO_TAG_META) metas_.push_back(node);
@@ -332,6 +333,35 @@ class Reader {
           if (IsPunct(c)) els_[block].punct++;
         }
       }
+    }
+    Sum();
+    // Elements named like furniture are left out, unless they hold most of
+    // the page's text: a wrapper named "header-wrap" or an article in
+    // class="top-news" is not furniture.
+    size_t total = 0;
+    for (const El& e : els_)
+      if (e.parent < 0) total += e.sub_chars - e.sub_link;
+    bool changed = false;
+    for (size_t i = 0; i < els_.size(); ++i) {
+      El& e = els_[i];
+      if (e.skip || !e.named_furniture) continue;
+      GumboTag tag = e.node->v.element.tag;
+      if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) continue;
+      if ((e.sub_chars - e.sub_link) * 2 > total) continue;
+      for (size_t k = i; k < i + e.sub_size; ++k) {
+        els_[k].skip = true;
+        els_[k].chars = els_[k].link_chars = els_[k].punct = 0;
+      }
+      changed = true;
+    }
+    if (changed) Sum();
+  }
+
+  // Subtree sums of the text counts and sizes.
+  void Sum() {
+    for (El& e : els_) {
+      e.sub_chars = e.sub_link = 0;
+      e.sub_size = 1;
     }
     for (size_t i = els_.size(); i-- > 0;) {
       El& e = els_[i];

@@ -13,7 +13,9 @@
 //   3. the article body: site furniture is left out (script, style, nav,
 //      header, footer, aside, form, iframe...; elements whose class or id
 //      says navigation, menu, breadcrumb, share, comment, sidebar, footer,
-//      copyright, related...; hidden elements); each block holding at least
+//      copyright, related... unless they hold more than half of the page's
+//      text outside links (a wrapper named "header-wrap", an article in
+//      class="top-news"); hidden elements); each block holding at least
 //      20 characters of text outside links scores 1 + its clause punctuation
 //      + its length / 100 (at most 3), added to the block that holds it and
 //      half to the next one up; scores are scaled by (1 - link density) and

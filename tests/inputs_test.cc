@@ -280,6 +280,37 @@ TEST_CASE("HTML: charsets, declared right or wrong", "[inputs]") {
   }
 }
 
+TEST_CASE("HTML: furniture by name, unless it holds the article", "[inputs]") {
+  const std::string article =
+      "<p>江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。</p>"
+      "<p>双方就智能传感器产业园项目建设进行了深入交流，并签署了合作协议。</p>";
+  const std::string want =
+      "江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。\n\n"
+      "双方就智能传感器产业园项目建设进行了深入交流，并签署了合作协议。";
+  const std::string nav = "<div class=\"mainNav\"><a href=\"/\">青山经开区</a> <a href=\"/h\">海川集团有限公司</a></div>";
+  const std::string comments = "<div id=\"comment_list\"><p>网友：青山经开区管委会主任赵东明在海川集团有限公司调研，指出要加快建设。</p></div>";
+  struct Row {
+    const char* what;
+    std::string page;
+  };
+  const std::vector<Row> rows = {
+      {"plain", "<body>" + nav + "<div class=\"content\">" + article + "</div>" + comments + "</body>"},
+      {"a wrapper named header-wrap", "<body><div class=\"header-wrap\">" + nav + "<div>" + article + "</div>" + comments +
+                                          "</div></body>"},
+      {"the article in class top-news", "<body>" + nav + "<div class=\"top-news\">" + article + "</div></body>"},
+      {"body class menu-open", "<body class=\"menu-open\">" + nav + "<div>" + article + "</div></body>"},
+      {"text in a td with br", "<body><table><tr><td>" + nav + "</td></tr><tr><td>"
+                               "江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。<br><br>"
+                               "双方就智能传感器产业园项目建设进行了深入交流，并签署了合作协议。</td></tr></table></body>"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.what);
+    HtmlText out;
+    REQUIRE(ReadHtml(r.page, "p.html", HtmlOptions(), &out).ok());
+    CHECK(out.text.text == want);
+  }
+}
+
 TEST_CASE("HTML: pages without an article, huge or deeply nested pages are refused", "[inputs]") {
   struct Row {
     const char* what;
