@@ -13,12 +13,21 @@ namespace kgb {
 
 int RunInspect(const Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << "usage: kgb inspect FILE\n\n"
+    std::cout << "usage: kgb inspect [--words] FILE\n\n"
                  "Prints the articles and sentences kgb reads in FILE (- for standard\n"
                  "input; text, HTML, PDF or DOCX), the entities recognized in each\n"
                  "sentence and the relations extracted, in reading order. Sentences\n"
-                 "show [start,end) of their evidence (PDF: and the page).\n";
+                 "show [start,end) of their evidence (PDF: and the page). --words also\n"
+                 "prints each sentence's words and part-of-speech tags (the word layer\n"
+                 "under recognition).\n";
     return args.empty() ? kExitUsage : kExitOk;
+  }
+  Args rest = args;
+  const bool show_words = rest[0] == "--words";
+  if (show_words) rest.erase(rest.begin());
+  if (rest.empty()) {
+    std::cerr << "kgb inspect: missing FILE\n";
+    return kExitUsage;
   }
   std::unique_ptr<Extractor> ex;
   Status s = Extractor::Create(nullptr, ExtractOptions(), &ex);
@@ -27,20 +36,20 @@ int RunInspect(const Args& args) {
     return kExitIOError;
   }
   std::string bytes;
-  s = ReadFile(args[0], &bytes);
+  s = ReadFile(rest[0], &bytes);
   if (!s.ok()) {
     std::cerr << "kgb inspect: " << s.message() << "\n";
     return kExitIOError;
   }
   std::vector<InspectedSentence> sentences;
   DocumentRecords records;
-  InputFormat format = SniffFormat(args[0], bytes);
+  InputFormat format = SniffFormat(rest[0], bytes);
   SourceText source;
   if (format == InputFormat::kText) {
-    s = ex->Inspect(args[0], bytes, &sentences, &records);
+    s = ex->Inspect(rest[0], bytes, &sentences, &records);
   } else {
-    s = ReadDocument(args[0], bytes, format, ReadOptions(), &source);
-    if (s.ok()) s = ex->ProcessText(args[0], source.text, source.date, &records, nullptr, &sentences);
+    s = ReadDocument(rest[0], bytes, format, ReadOptions(), &source);
+    if (s.ok()) s = ex->ProcessText(rest[0], source.text, source.date, &records, nullptr, &sentences);
     AssignPages(source, &records);
     std::cout << "=== " << InputFormatName(format);
     if (source.rendered) std::cout << " (offsets into the rendering `kgb text` prints)";
@@ -60,6 +69,7 @@ int RunInspect(const Args& args) {
     std::cout << (is.headline ? "H " : "  ");
     if (uint32_t page = PageAt(source, is.start)) std::cout << "p" << page << " ";
     std::cout << "[" << is.start << "," << is.end << ") " << is.text << "\n";
+    if (show_words && !is.words.empty()) std::cout << "    | " << is.words << "\n";
     for (const auto& m : is.mentions) std::cout << "      " << m << "\n";
   }
   std::cout << "=== relations\n";

@@ -10,6 +10,7 @@ packages=(
   libpoppler-cpp-dev libgumbo-dev libzip-dev libxml2-dev  # PDF, HTML and DOCX readers
   python3 python3-networkx python3-igraph graphviz libxml2-utils  # readers used by the export tests
   parallel                              # the map/reduce recipe test
+  python3-jieba                         # the word layer's dictionary (read at build time)
   clang libclang-rt-14-dev              # fuzz targets and sanitizers
 )
 
