@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "ingest/document.h"
 #include "ingest/pipeline.h"
 #include "util/normalize.h"
 #include "util/file_io.h"
@@ -14,9 +15,11 @@ int RunInspect(const Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << "usage: kgb inspect [--words] FILE\n\n"
                  "Prints the articles and sentences kgb reads in FILE (- for standard\n"
-                 "input), the entities recognized in each sentence and the relations\n"
-                 "extracted, in reading order. --words also prints each sentence's\n"
-                 "words and part-of-speech tags (the word layer under recognition).\n";
+                 "input; text, HTML, PDF or DOCX), the entities recognized in each\n"
+                 "sentence and the relations extracted, in reading order. Sentences\n"
+                 "show [start,end) of their evidence (PDF: and the page). --words also\n"
+                 "prints each sentence's words and part-of-speech tags (the word layer\n"
+                 "under recognition).\n";
     return args.empty() ? kExitUsage : kExitOk;
   }
   Args rest = args;
@@ -40,7 +43,19 @@ int RunInspect(const Args& args) {
   }
   std::vector<InspectedSentence> sentences;
   DocumentRecords records;
-  s = ex->Inspect(rest[0], bytes, &sentences, &records);
+  InputFormat format = SniffFormat(rest[0], bytes);
+  SourceText source;
+  if (format == InputFormat::kText) {
+    s = ex->Inspect(rest[0], bytes, &sentences, &records);
+  } else {
+    s = ReadDocument(rest[0], bytes, format, ReadOptions(), &source);
+    if (s.ok()) s = ex->ProcessText(rest[0], source.text, source.date, &records, nullptr, &sentences);
+    AssignPages(source, &records);
+    std::cout << "=== " << InputFormatName(format);
+    if (source.rendered) std::cout << " (offsets into the rendering `kgb text` prints)";
+    if (!source.date.empty()) std::cout << " date=" << source.date;
+    std::cout << "\n";
+  }
   if (!s.ok()) {
     std::cerr << "kgb inspect: " << s.message() << "\n";
     return kExitIOError;
@@ -51,7 +66,9 @@ int RunInspect(const Args& args) {
       article = is.article;
       std::cout << "=== article " << article << "\n";
     }
-    std::cout << (is.headline ? "H " : "  ") << "[" << is.start << "," << is.end << ") " << is.text << "\n";
+    std::cout << (is.headline ? "H " : "  ");
+    if (uint32_t page = PageAt(source, is.start)) std::cout << "p" << page << " ";
+    std::cout << "[" << is.start << "," << is.end << ") " << is.text << "\n";
     if (show_words && !is.words.empty()) std::cout << "    | " << is.words << "\n";
     for (const auto& m : is.mentions) std::cout << "      " << m << "\n";
   }

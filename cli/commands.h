@@ -22,6 +22,7 @@ using Args = std::vector<std::string>;
 
 int RunBuild(const Args& args);
 int RunInspect(const Args& args);
+int RunText(const Args& args);
 int RunEval(const Args& args);
 int RunExport(const Args& args);
 int RunQuery(const Args& args);

@@ -21,6 +21,7 @@ struct Command {
 const Command kCommands[] = {
     {"build", kgb::RunBuild, "read news files and write the knowledge graph (JSON, GraphML)"},
     {"inspect", kgb::RunInspect, "show the sentences, entities and relations kgb reads in one page"},
+    {"text", kgb::RunText, "print the text kgb reads in a file (PDF, DOCX: what evidence offsets point into)"},
     {"eval", kgb::RunEval, "score a graph against gold annotations (precision, recall, F1)"},
     {"export", kgb::RunExport, "write a graph as GraphML, GEXF, Neo4j CSV, DOT or JSON"},
     {"query", kgb::RunQuery, "answer questions about a graph: entity, neighbors, path, search, ..."},

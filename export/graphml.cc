@@ -43,6 +43,7 @@ std::string EvidenceJson(const Edge& e) {
     w.Key("sentence"); w.String(ev.sentence.c_str(), static_cast<rapidjson::SizeType>(ev.sentence.size()));
     if (!ev.date.empty()) { w.Key("date"); w.String(ev.date.c_str(), static_cast<rapidjson::SizeType>(ev.date.size())); }
     if (!ev.title.empty()) { w.Key("title"); w.String(ev.title.c_str(), static_cast<rapidjson::SizeType>(ev.title.size())); }
+    if (ev.page != 0) { w.Key("page"); w.Uint(ev.page); }
     w.EndObject();
   }
   w.EndArray();

@@ -27,6 +27,7 @@ void WriteEvidence(Writer& w, const Evidence& e) {
   Key(w, "sentence"); Str(w, e.sentence);
   if (!e.date.empty()) { Key(w, "date"); Str(w, e.date); }
   if (!e.title.empty()) { Key(w, "title"); Str(w, e.title); }
+  if (e.page != 0) { Key(w, "page"); w.Uint(e.page); }
   w.EndObject();
 }
 
@@ -288,6 +289,10 @@ Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjso
           KGB_RETURN_IF_ERROR(r.GetString(jv, "sentence", false, &x.sentence, where));
           KGB_RETURN_IF_ERROR(r.GetString(jv, "date", false, &x.date, where));
           KGB_RETURN_IF_ERROR(r.GetString(jv, "title", false, &x.title, where));
+          uint64_t page = 0;
+          KGB_RETURN_IF_ERROR(r.GetUint(jv, "page", &page, where));
+          if (page > 0xFFFFFFFFu) return r.Error(where + ": evidence page out of range");
+          x.page = static_cast<uint32_t>(page);
           e.evidence.push_back(std::move(x));
         }
       }

@@ -45,6 +45,9 @@ struct Evidence {
   std::string sentence;  // the sentence as it reads after layout repair
   std::string date;      // ISO date (YYYY-MM-DD) the article gives, or ""
   std::string title;     // holds_position: the title; signings: the agreement
+  uint32_t page = 0;     // PDF inputs: the 1-based page of `start`; 0 otherwise.
+                         // For PDF and DOCX, start/end are offsets into the
+                         // text rendering `kgb text` prints (ingest/document.h)
 
   // Evidence is ordered and deduplicated by position.
   bool operator<(const Evidence& o) const {

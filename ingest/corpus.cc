@@ -214,7 +214,15 @@ Status FileSource::Extract(const Extractor& extractor, const Item& item, Documen
   if (bytes.empty()) return Status::Unsupported(item.name + ": empty file");
   DocumentStats local;
   if (!stats) stats = &local;
-  KGB_RETURN_IF_ERROR(extractor.Process(item.name, bytes, out, stats));
+  InputFormat format = SniffFormat(item.name, bytes);
+  if (format == InputFormat::kText) {
+    KGB_RETURN_IF_ERROR(extractor.Process(item.name, bytes, out, stats));
+  } else {
+    SourceText source;
+    KGB_RETURN_IF_ERROR(ReadDocument(item.name, bytes, format, ReadOptions(), &source));
+    KGB_RETURN_IF_ERROR(extractor.ProcessText(item.name, source.text, source.date, out, stats));
+    AssignPages(source, out);
+  }
   if (stats->sentences == 0) return Status::Unsupported(item.name + ": no text (only white space or page furniture)");
   return Status::OK();
 }
@@ -250,7 +258,8 @@ bool JsonlSource::Next(Item* item) {
   }
 }
 
-Status ParseJsonlDocument(std::string_view line, std::string* id, std::string* text, std::string* date) {
+Status ParseJsonlDocument(std::string_view line, std::string* id, std::string* text, std::string* date,
+                          bool* html) {
   rapidjson::Document d;
   d.Parse(line.data(), line.size());
   if (d.HasParseError())
@@ -270,6 +279,14 @@ Status ParseJsonlDocument(std::string_view line, std::string* id, std::string* t
   }
   if (id->empty()) return Status::Corrupt("\"id\" is empty");
   it = d.FindMember("text");
+  if (html) {
+    *html = false;
+    if (it == d.MemberEnd()) {
+      it = d.FindMember("html");
+      if (it == d.MemberEnd() || !it->value.IsString()) return Status::Corrupt("no string \"text\" or \"html\"");
+      *html = true;
+    }
+  }
   if (it == d.MemberEnd() || !it->value.IsString()) return Status::Corrupt("no string \"text\"");
   text->assign(it->value.GetString(), it->value.GetStringLength());
   date->clear();
@@ -285,9 +302,16 @@ Status JsonlSource::Extract(const Extractor& extractor, const Item& item, Docume
                             DocumentStats* stats, uint64_t* input_bytes) const {
   *input_bytes = item.data.size() + 1;
   std::string id, text, date;
-  Status s = ParseJsonlDocument(item.data, &id, &text, &date);
+  bool html = false;
+  Status s = ParseJsonlDocument(item.data, &id, &text, &date, &html);
   if (!s.ok()) return s.WithContext(item.name);
-  s = extractor.ProcessUtf8(id, text, date, out, stats);
+  if (html) {
+    SourceText source;
+    s = ReadDocument(id, text, InputFormat::kHtml, ReadOptions(), &source);
+    if (s.ok()) s = extractor.ProcessText(id, source.text, date.empty() ? source.date : date, out, stats);
+  } else {
+    s = extractor.ProcessUtf8(id, text, date, out, stats);
+  }
   if (!s.ok()) return s.WithContext(item.name);
   return Status::OK();
 }

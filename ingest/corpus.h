@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/builder.h"
+#include "ingest/document.h"
 #include "ingest/pipeline.h"
 #include "util/status.h"
 
@@ -89,7 +90,9 @@ class DocumentSource {
   virtual size_t size() const { return 0; }
 };
 
-// Files (or "-" for standard input): each is one document named by its path.
+// Files (or "-" for standard input): each is one document named by its path,
+// read as text, HTML, PDF or DOCX by its content (ingest/document.h); PDF
+// evidence gets its page.
 class FileSource : public DocumentSource {
  public:
   // Files over `max_file_bytes` are skipped unread (see CorpusOptions).
@@ -108,10 +111,12 @@ class FileSource : public DocumentSource {
 
 // JSON Lines: one document per line, {"id": ..., "text": ..., "date": ...}.
 // "id" (a string or an integer) names the document in evidence; "text" is its
-// UTF-8 text; "date" (optional, YYYY-MM-DD) dates articles that state no date
-// and gives the year for dates without one. Blank lines are ignored; a line
-// that is not such an object is an issue ("FILE:LINE: ..."), the rest go on.
-// Offsets in evidence are byte offsets into "text". Reads `path` ("-":
+// UTF-8 text, or "html" (instead of "text") a web page, read by the HTML
+// reader (ingest/html_reader.h); "date" (optional, YYYY-MM-DD) dates articles
+// that state no date and gives the year for dates without one (for "html",
+// the page's <meta> date when absent). Blank lines are ignored; a line that
+// is not such an object is an issue ("FILE:LINE: ..."), the rest go on.
+// Offsets in evidence are byte offsets into "text" (or "html"). Reads `path` ("-":
 // standard input) as a stream: memory does not grow with the file.
 class JsonlSource : public DocumentSource {
  public:
@@ -132,8 +137,10 @@ class JsonlSource : public DocumentSource {
 
 // Parses one JSONL line (exposed for tests). Fails (Corrupt) when the line is
 // not an object with a string or integer "id" and a string "text", or when
-// "date" is present but not a string.
-Status ParseJsonlDocument(std::string_view line, std::string* id, std::string* text, std::string* date);
+// "date" is present but not a string. With `html` given, a string "html" may
+// stand instead of "text": *text is then the page and *html true.
+Status ParseJsonlDocument(std::string_view line, std::string* id, std::string* text, std::string* date,
+                          bool* html = nullptr);
 
 // Extracts every document of `source` on options.threads threads, adding the
 // records to *builder in source order, so the graph does not depend on the

@@ -16,6 +16,7 @@ const char* EncodingName(Encoding e) {
     case Encoding::kUtf16LE: return "UTF-16LE";
     case Encoding::kUtf16BE: return "UTF-16BE";
     case Encoding::kGb18030: return "GB18030";
+    case Encoding::kDeclared: return "declared charset";
   }
   return "?";
 }
@@ -353,6 +354,42 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
     Utf16(bytes, 0, best.encoding == Encoding::kUtf16LE, out);
   }
   return check_controls();
+}
+
+Status DecodeWithCharset(std::string_view bytes, const std::string& name, const std::string& charset,
+                         DecodedText* out) {
+  *out = DecodedText();
+  if (bytes.size() > 0xFFFFFFF0u) return Status::Unsupported(name + ": file larger than 4 GiB");
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &err), ucnv_close);
+  if (U_FAILURE(err)) return Status::Unsupported(name + ": unknown charset \"" + charset + "\"");
+  const char* src = bytes.data();
+  const char* limit = bytes.data() + bytes.size();
+  size_t bad = 0, chars = 0;
+  out->encoding = Encoding::kDeclared;
+  while (src < limit) {
+    const char* start = src;
+    err = U_ZERO_ERROR;
+    UChar32 cp = ucnv_getNextUChar(conv.get(), &src, limit, &err);
+    if (U_FAILURE(err) || src == start) {
+      if (src == start) ++src;
+      cp = 0xFFFD;
+      ucnv_reset(conv.get());
+    }
+    ++chars;
+    if (cp == 0xFFFD) ++bad;
+    if (cp == 0) continue;
+    size_t before = out->text.size();
+    AppendUtf8(static_cast<char32_t>(cp), &out->text);
+    uint32_t off = static_cast<uint32_t>(start - bytes.data());
+    for (size_t k = before; k < out->text.size(); ++k) out->offsets.push_back(off);
+  }
+  out->offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  if (bad * 20 > chars) {
+    *out = DecodedText();
+    return Status::Unsupported(name + ": does not read as " + charset);
+  }
+  return Status::OK();
 }
 
 }  // namespace kgb

@@ -12,7 +12,9 @@
 
 namespace kgb {
 
-enum class Encoding { kUtf8, kUtf8Bom, kUtf16LE, kUtf16BE, kGb18030 };
+// kDeclared: a charset an HTML page declares (Big5, Shift_JIS...), converted
+// by DecodeWithCharset.
+enum class Encoding { kUtf8, kUtf8Bom, kUtf16LE, kUtf16BE, kGb18030, kDeclared };
 const char* EncodingName(Encoding e);
 
 // Text decoded to UTF-8. Byte i of `text` came from original byte
@@ -47,6 +49,14 @@ struct DecodedText {
 // more than 5% control characters). NUL bytes in otherwise valid text are
 // dropped, not fatal.
 Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* out);
+
+// Converts `bytes` from `charset` (an encoding label ICU knows: "big5",
+// "shift_jis", "euc-kr"...) with offsets, for HTML pages that declare one
+// DecodeText does not detect. Fails (Unsupported) when ICU does not know the
+// label, or more than 5% of the characters are undecodable (a wrong
+// declaration); the caller then falls back to DecodeText.
+Status DecodeWithCharset(std::string_view bytes, const std::string& name, const std::string& charset,
+                         DecodedText* out);
 
 }  // namespace kgb
 

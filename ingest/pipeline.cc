@@ -298,6 +298,13 @@ Status Extractor::ProcessUtf8(const std::string& doc, std::string_view utf8, con
   return Status::OK();
 }
 
+Status Extractor::ProcessText(const std::string& doc, const DecodedText& text, const std::string& date,
+                              DocumentRecords* out, DocumentStats* stats,
+                              std::vector<InspectedSentence>* inspected) const {
+  Extract(doc, text, date, out, stats, inspected);
+  return Status::OK();
+}
+
 Status Extractor::Inspect(const std::string& doc, std::string_view bytes, std::vector<InspectedSentence>* sentences,
                           DocumentRecords* out) const {
   DecodedText text;

@@ -61,6 +61,12 @@ class Extractor {
   Status ProcessUtf8(const std::string& doc, std::string_view text, const std::string& date,
                      DocumentRecords* out, DocumentStats* stats = nullptr) const;
 
+  // Same, for text a document reader produced (ingest/document.h: HTML, PDF,
+  // DOCX); evidence offsets are text.OrigOffset(...), and `date` dates the
+  // articles that state none. Fills *inspected (may be null) like Inspect.
+  Status ProcessText(const std::string& doc, const DecodedText& text, const std::string& date, DocumentRecords* out,
+                     DocumentStats* stats = nullptr, std::vector<InspectedSentence>* inspected = nullptr) const;
+
   // Like Process, and also returns every sentence with its entities, for
   // `kgb inspect`.
   Status Inspect(const std::string& doc, std::string_view bytes, std::vector<InspectedSentence>* sentences,

@@ -13,10 +13,10 @@ build=${KGB_FUZZ_BUILD:-build-fuzz}
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -DKGB_BUILD_FUZZERS=ON -DKGB_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j2 --target fuzz_decode fuzz_graph_reader
+cmake --build "$build" -j2 --target fuzz_decode fuzz_graph_reader fuzz_html_reader fuzz_docx_reader fuzz_pdf_reader
 
 total=0
-for name in decode graph_reader; do
+for name in decode graph_reader html_reader docx_reader pdf_reader; do
   work="$build/fuzz/corpus/$name"
   mkdir -p "$work"
   log="$build/fuzz/$name.log"

@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config            # toolchain
   libboost-graph-dev rapidjson-dev libicu-dev catch2   # libraries
+  libpoppler-cpp-dev libgumbo-dev libzip-dev libxml2-dev  # PDF, HTML and DOCX readers
   python3 python3-networkx python3-igraph graphviz libxml2-utils  # readers used by the export tests
   parallel                              # the map/reduce recipe test
   python3-jieba                         # the word layer's dictionary (read at build time)

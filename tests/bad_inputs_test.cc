@@ -185,9 +185,12 @@ std::vector<Case> Cases() {
                  return File(d, "page.txt", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 120 >>\nstream\n" +
                                                 Random(2000, 4) + "\nendstream\nendobj\n");
                },
-               Expect::kSkipped, "(PDF document)"});
-  c.push_back({"ZIP archive (an Office document)",
+               Expect::kSkipped, "damaged PDF"});
+  c.push_back({"broken zip named .docx",
                [](const fs::path& d) { return File(d, "report.docx", std::string("PK\x03\x04", 4) + Random(3000, 5)); },
+               Expect::kSkipped, "broken zip"});
+  c.push_back({"ZIP archive (not a Word document)",
+               [](const fs::path& d) { return File(d, "data.zip", std::string("PK\x03\x04", 4) + Random(3000, 5)); },
                Expect::kSkipped, "(ZIP archive"});
   c.push_back({"random bytes", [](const fs::path& d) { return File(d, "noise.txt", Random(100000, 6)); },
                Expect::kSkipped, "binary content"});

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of issue 7: `kgb build` on a folder mixing good pages
 # (GB18030, UTF-16 without BOM, UTF-8 with BOM and CRLF) with bad inputs
-# (binary, random, PDF, empty, white space, NUL-laden, a long single line,
+# (binary, random, a damaged PDF, empty, white space, NUL-laden, a long single line,
 # dangling, looping and folder links). Checks the messages, the skipped-count
 # summary, exit codes, that every good page's entities are in the graph, that
 # stdin/stdout closed and bad output paths are clear errors, that `kgb query`
@@ -55,7 +55,7 @@ ln -s .. in/sub/up
 declare -A reason=(
   [in/program.txt]="binary content (ELF program), not text"
   [in/random.txt]="binary content, not text"
-  [in/report.pdf.txt]="binary content (PDF document), not text"
+  [in/report.pdf.txt]="damaged PDF that poppler cannot open"
   [in/empty.txt]="empty file"
   [in/blank.txt]="no text"
   [in/nul_laden.txt]="binary content, not text"
