@@ -40,6 +40,9 @@ const char kUsage[] =
     "  --gexf FILE      write the graph as GEXF 1.3 with a timeline (Gephi)\n"
     "  --csv DIR        write DIR/nodes.csv and DIR/relationships.csv (neo4j-admin)\n"
     "  --dot FILE       write the graph as DOT (Graphviz)\n"
+    "  --html FILE      write one self-contained page to explore the graph in a\n"
+    "                   browser (docs/viewer.md)\n"
+    "  --max-nodes N    --html: show only the N most central entities (PageRank)\n"
     "  -o DIR           with no other output option: write DIR/graph.json\n"
     "                   and DIR/graph.graphml (default DIR: out)\n"
     "  --jsonl FILE     read documents from JSON Lines FILE (- for standard input):\n"
@@ -129,7 +132,8 @@ int RunBuild(const Args& args) {
   bool quiet = false;
   ExtractOptions opts;
   std::vector<std::string> inputs;
-  std::vector<ExportTarget> exports;  // --gexf, --csv, --dot
+  std::vector<ExportTarget> exports;  // --gexf, --csv, --dot, --html
+  ExportOptions export_options;  // --max-nodes
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {
@@ -145,7 +149,12 @@ int RunBuild(const Args& args) {
       if (!value(&json_path)) goto missing;
     } else if (a == "--graphml") {
       if (!value(&graphml_path)) goto missing;
-    } else if (a == "--gexf" || a == "--csv" || a == "--dot") {
+    } else if (a == "--max-nodes") {
+      if (!value(&v) || !ParseMaxNodes(v, &export_options.max_nodes)) {
+        std::cerr << "kgb build: --max-nodes takes a number of entities (at least 1)\n";
+        return kExitUsage;
+      }
+    } else if (a == "--gexf" || a == "--csv" || a == "--dot" || a == "--html") {
       if (!value(&v)) goto missing;
       ExportTarget t{ExportFormat::kGexf, v};
       ParseExportFormat(a.substr(2), &t.format);
@@ -307,7 +316,7 @@ int RunBuild(const Args& args) {
       return kExitIOError;
     }
   }
-  if (Status w = WriteGraphs(graph, exports); !w.ok()) {
+  if (Status w = WriteGraphs(graph, exports, export_options); !w.ok()) {
     std::cerr << "kgb build: " << w.ToString() << "\n";
     return kExitIOError;
   }

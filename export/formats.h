@@ -8,10 +8,13 @@
 //   csv       PATH/nodes.csv, PATH/relationships.csv   neo4j-admin import
 //             (export/neo4j_csv.h)
 //   dot       DOT (export/dot.h)                       Graphviz
+//   html      one self-contained page (export/html.h)  a browser
 //
 // Single-file formats write PATH atomically (util/file_io.h), "-" meaning
 // standard output. For csv, PATH is a folder, created if missing (its parent
 // must exist); each of its two files is written atomically.
+//
+// Options that only some formats take travel in ExportOptions.
 #ifndef KGB_EXPORT_FORMATS_H_
 #define KGB_EXPORT_FORMATS_H_
 
@@ -24,20 +27,26 @@
 
 namespace kgb {
 
-enum class ExportFormat { kJson, kGraphml, kGexf, kCsv, kDot };
+enum class ExportFormat { kJson, kGraphml, kGexf, kCsv, kDot, kHtml };
 
 const char* ExportFormatName(ExportFormat f);  // "json", "graphml", ...
 bool ParseExportFormat(std::string_view name, ExportFormat* out);
-// "json|graphml|gexf|csv|dot", for usage messages.
+// "json|graphml|gexf|csv|dot|html", for usage messages.
 const char* ExportFormatList();
 
 // Checks before any work starts that WriteGraph(_, format, path) could write:
 // the folder of a file exists and is writable; a csv PATH is a folder or can
-// be created as one; csv refuses "-".
+// be created as one; csv refuses "-"; html needs the viewer's libraries
+// (CheckHtmlViewer, export/html.h).
 Status CheckExportPath(ExportFormat format, const std::string& path);
 
+struct ExportOptions {
+  size_t max_nodes = 0;  // html: show only the N most central entities (0: all)
+};
+
 // Writes `graph` to `path` in `format`.
-Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path);
+Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path,
+                  const ExportOptions& options = ExportOptions());
 
 // Several outputs at once (kgb build --gexf FILE --csv DIR --dot FILE).
 struct ExportTarget {
@@ -48,7 +57,8 @@ struct ExportTarget {
 Status CheckExportTargets(const std::vector<ExportTarget>& targets);
 // WriteGraph for each target in order, stopping at the first failure; the
 // message names the path.
-Status WriteGraphs(const KnowledgeGraph& graph, const std::vector<ExportTarget>& targets);
+Status WriteGraphs(const KnowledgeGraph& graph, const std::vector<ExportTarget>& targets,
+                   const ExportOptions& options = ExportOptions());
 
 }  // namespace kgb
 

@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "export/layout.h"
 #include "util/pinyin.h"
 
 namespace kgb {
@@ -56,6 +57,7 @@ void Data(std::ostringstream& o, const char* key, const std::string& value) {
 
 std::string WriteGraphml(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph();
+  const Layout layout = ComputeLayout(kg);
   std::ostringstream o;
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -75,7 +77,7 @@ std::string WriteGraphml(const KnowledgeGraph& kg) {
        "  <key id=\"date\" for=\"edge\" attr.name=\"date\" attr.type=\"string\"/>\n"
        "  <key id=\"symmetric\" for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\"/>\n"
        "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
-       "  <graph id=\"kgb\" edgedefault=\"directed\">\n";
+    << GraphmlPositionKeys() << "  <graph id=\"kgb\" edgedefault=\"directed\">\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     o << "    <node id=\"" << XmlEscape(n.id) << "\">\n";
@@ -91,7 +93,7 @@ std::string WriteGraphml(const KnowledgeGraph& kg) {
     Data(o, "mentions", std::to_string(n.mentions));
     if (!n.first_seen.empty()) Data(o, "first_seen", n.first_seen);
     if (!n.last_seen.empty()) Data(o, "last_seen", n.last_seen);
-    o << "    </node>\n";
+    o << GraphmlPositionData(layout, v) << "    </node>\n";
   }
   size_t k = 0;
   for (EdgeDesc ed : boost::make_iterator_range(boost::edges(g))) {
