@@ -46,7 +46,8 @@
   var large = N > 5000 || M > 15000;
   var sizeScale = N > 2000 ? 0.25 : 0.45;
 
-  var graph = new graphology.MultiGraph({ allowSelfLoops: true });
+  // Directed storage (kgb's own); symmetric relations are drawn without arrows.
+  var graph = new graphology.MultiGraph({ allowSelfLoops: true, type: "directed" });
   var nodeKeys = new Array(N);
   for (var i = 0; i < N; i++) {
     var n = data.nodes[i];
@@ -126,7 +127,7 @@
       labelRenderedSizeThreshold: large ? 5 : 3,
       hideEdgesOnMove: large,
       hideLabelsOnMove: large,
-      zIndex: true,
+      zIndex: !large,  // sorting 80,000 items on every change costs more than it shows
       minCameraRatio: 0.005,
       maxCameraRatio: 20,
       nodeReducer: function (key, attr) {
