@@ -261,6 +261,9 @@ Status WriteHtml(const KnowledgeGraph& graph, const HtmlOptions& options, std::s
   o += a.style;
   o += "</style>\n</head>\n<body>\n";
   o += a.page;
+  // Errors of the library scripts, for the viewer's message.
+  o += "<script>window.kgbLoadErrors = []; window.addEventListener(\"error\", function (e) { "
+       "window.kgbLoadErrors.push(e.message); });</script>\n";
   o += "<script>\n/* graphology 0.26.0 (npm), licence:\n";
   o += a.graphology_license;
   o += "*/\n";

@@ -35,7 +35,10 @@
     return;
   }
   if (typeof graphology === "undefined" || typeof Sigma === "undefined") {
-    showError("The drawing libraries are missing from this page.");
+    showError("The drawing libraries could not be loaded in this browser" +
+        (window.kgbLoadErrors && window.kgbLoadErrors.length ? " (" + window.kgbLoadErrors.join("; ") + ")" : "") +
+        ". The viewer draws with WebGL: a browser with WebGL turned off, or without graphics support " +
+        "(some headless set-ups), cannot show it.");
     return;
   }
 
