@@ -72,23 +72,23 @@ Status CheckExportPath(ExportFormat format, const std::string& path) {
 Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path,
                   const ExportOptions& options) {
   switch (format) {
-    case ExportFormat::kJson: return WriteFileAtomic(path, WriteGraphJson(graph));
-    case ExportFormat::kGraphml: return WriteFileAtomic(path, WriteGraphml(graph));
-    case ExportFormat::kGexf: return WriteFileAtomic(path, WriteGexf(graph));
-    case ExportFormat::kDot: return WriteFileAtomic(path, WriteDot(graph));
+    case ExportFormat::kJson: return WriteOutput(path, WriteGraphJson(graph));
+    case ExportFormat::kGraphml: return WriteOutput(path, WriteGraphml(graph));
+    case ExportFormat::kGexf: return WriteOutput(path, WriteGexf(graph, options.gexf_flavor));
+    case ExportFormat::kDot: return WriteOutput(path, WriteDot(graph));
     case ExportFormat::kHtml: {
       HtmlOptions html;
       html.max_nodes = options.max_nodes;
       std::string page;
       KGB_RETURN_IF_ERROR(WriteHtml(graph, html, &page));
-      return WriteFileAtomic(path, page);
+      return WriteOutput(path, page);
     }
     case ExportFormat::kCsv: {
       KGB_RETURN_IF_ERROR(CheckExportPath(format, path));
       if (!IsDir(path) && ::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST)
         return Status::IOError(path + ": cannot create folder: " + std::strerror(errno));
-      KGB_RETURN_IF_ERROR(WriteFileAtomic(Join(path, kNeo4jNodesFile), WriteNeo4jNodesCsv(graph)));
-      return WriteFileAtomic(Join(path, kNeo4jRelationshipsFile), WriteNeo4jRelationshipsCsv(graph));
+      KGB_RETURN_IF_ERROR(WriteOutput(Join(path, kNeo4jNodesFile), WriteNeo4jNodesCsv(graph)));
+      return WriteOutput(Join(path, kNeo4jRelationshipsFile), WriteNeo4jRelationshipsCsv(graph));
     }
   }
   return Status::InvalidArgument("unknown export format");

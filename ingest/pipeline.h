@@ -1,5 +1,5 @@
 // Extractor: the one orchestrator of ingest, in fixed order —
-// decode -> repair layout and split (articles, sentences) -> recognize
+// decode -> repair layout and split (articles, sentences) -> words -> recognize
 // entities -> resolve the paper's own zone and known names -> extract
 // relations -> extraction records for the graph.
 //
@@ -16,6 +16,7 @@
 #include "ingest/layout.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognize.h"
+#include "ingest/words.h"
 #include "util/status.h"
 
 namespace kgb {
@@ -41,6 +42,7 @@ struct InspectedSentence {
   uint64_t start = 0, end = 0;
   std::string text;                   // as displayed (original characters)
   std::vector<std::string> mentions;  // "type:name" of each entity found
+  std::string words;                  // the word layer: "word/tag word/tag ..." 
 };
 
 class Extractor {
@@ -65,10 +67,12 @@ class Extractor {
                  DocumentRecords* out) const;
 
   const Lexicon& lexicon() const { return *lex_; }
+  const WordSegmenter& words() const { return *words_; }
 
  private:
-  Extractor(std::shared_ptr<const Lexicon> lex, const ExtractOptions& options)
-      : lex_(std::move(lex)), options_(options), recognizer_(*lex_) {}
+  Extractor(std::shared_ptr<const Lexicon> lex, std::shared_ptr<const WordSegmenter> words,
+            const ExtractOptions& options)
+      : lex_(std::move(lex)), words_(std::move(words)), options_(options), recognizer_(*lex_) {}
   void Extract(const std::string& doc, const DecodedText& text, const std::string& date, DocumentRecords* out,
                DocumentStats* stats, std::vector<InspectedSentence>* inspected = nullptr) const;
 
@@ -78,6 +82,7 @@ class Extractor {
   void UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
 
   std::shared_ptr<const Lexicon> lex_;
+  std::shared_ptr<const WordSegmenter> words_;
   ExtractOptions options_;
   Recognizer recognizer_;
 };

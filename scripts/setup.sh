@@ -10,6 +10,7 @@ packages=(
   libboost-graph-dev rapidjson-dev libicu-dev catch2   # libraries
   python3 python3-networkx python3-igraph graphviz libxml2-utils  # readers used by the export tests
   parallel                              # the map/reduce recipe test
+  python3-jieba                         # the word layer's dictionary (read at build time)
   clang libclang-rt-14-dev              # fuzz targets and sanitizers
   chromium python3-websocket fonts-wqy-microhei  # the viewer's browser test (headless, DevTools protocol)
 )
