@@ -68,6 +68,17 @@ assert near < far / 2, (near, far)
 print("html ok:", len(v["nodes"]), "nodes,", len(v["edges"]), "edges; positions in GraphML and GEXF")
 PYEOF
 
+# networkx reads the positions of the GEXF networkx flavor too.
+"$KGB" export "$TMP/g.json" --format gexf --flavor networkx -o "$TMP/nx.gexf" || fail "kgb export gexf networkx"
+"$PY" - "$TMP/nx.gexf" "$TMP/g.graphml" <<'PYEOF' || fail "networkx GEXF positions"
+import sys
+import networkx as nx
+G, H = nx.read_gexf(sys.argv[1]), nx.read_graphml(sys.argv[2])
+for n, d in G.nodes(data=True):
+    p = d["viz"]["position"]
+    assert (p["x"], -p["y"] + 0.0) == (H.nodes[n]["x"], H.nodes[n]["y"]), (n, p, H.nodes[n])
+PYEOF
+
 # --max-nodes keeps the entities of highest PageRank.
 "$KGB" export "$TMP/g.json" --max-nodes 10 -o "$TMP/top.html" || fail "kgb export --max-nodes"
 "$KGB" query "$TMP/g.json" top --by pagerank -n 10 --format tsv | cut -f3 | tail -n +2 | sort > "$TMP/top.ids"
