@@ -47,6 +47,9 @@ const char kUsage[] =
     "                   as an attribute), which networkx 2.8 and 3.x read\n"
     "  --csv DIR        write DIR/nodes.csv and DIR/relationships.csv (neo4j-admin)\n"
     "  --dot FILE       write the graph as DOT (Graphviz)\n"
+    "  --html FILE      write one self-contained page to explore the graph in a\n"
+    "                   browser (docs/viewer.md)\n"
+    "  --max-nodes N    --html: show only the N most central entities (PageRank)\n"
     "  -o DIR           with no other output option: write DIR/graph.json\n"
     "                   and DIR/graph.graphml (default DIR: out); a folder, so a\n"
     "                   name ending in .json, .graphml, .gexf or .dot is refused:\n"
@@ -140,8 +143,8 @@ int RunBuild(const Args& args) {
   bool quiet = false;
   ExtractOptions opts;
   std::vector<std::string> inputs;
-  std::vector<ExportTarget> exports;  // --gexf, --csv, --dot
-  ExportOptions export_options;
+  std::vector<ExportTarget> exports;  // --gexf, --csv, --dot, --html
+  ExportOptions export_options;       // --gexf-flavor, --max-nodes
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {
@@ -157,7 +160,12 @@ int RunBuild(const Args& args) {
       if (!value(&json_path)) goto missing;
     } else if (a == "--graphml") {
       if (!value(&graphml_path)) goto missing;
-    } else if (a == "--gexf" || a == "--csv" || a == "--dot") {
+    } else if (a == "--max-nodes") {
+      if (!value(&v) || !ParseMaxNodes(v, &export_options.max_nodes)) {
+        std::cerr << "kgb build: --max-nodes takes a number of entities (at least 1)\n";
+        return kExitUsage;
+      }
+    } else if (a == "--gexf" || a == "--csv" || a == "--dot" || a == "--html") {
       if (!value(&v)) goto missing;
       ExportTarget t{ExportFormat::kGexf, v};
       ParseExportFormat(a.substr(2), &t.format);
@@ -194,7 +202,8 @@ int RunBuild(const Args& args) {
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::string guess = ClosestWord(a, {"--json", "--graphml", "--gexf", "--gexf-flavor", "--csv", "--dot", "-o",
+      std::string guess = ClosestWord(a, {"--json", "--graphml", "--gexf", "--gexf-flavor", "--csv", "--dot", "--html",
+                                          "--max-nodes", "-o",
                                           "--jsonl", "--into", "--lexicon", "--threads", "--year", "--quiet",
                                           "--help"});
       if (!guess.empty()) {

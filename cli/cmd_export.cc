@@ -11,20 +11,23 @@ namespace kgb {
 namespace {
 
 const char kUsage[] =
-    "usage: kgb export GRAPH.json [--format FORMAT] [--flavor F] -o PATH\n"
+    "usage: kgb export GRAPH.json [--format FORMAT] [--flavor F] [--max-nodes N] -o PATH\n"
     "\n"
     "Reads a graph written by `kgb build --json` (- for standard input) and\n"
     "writes it in another format.\n"
     "\n"
     "options:\n"
-    "  --format F   json | graphml | gexf | csv | dot; by default taken from\n"
-    "               PATH's extension (.json, .graphml, .gexf, .dot)\n"
+    "  --format F   json | graphml | gexf | csv | dot | html; by default taken\n"
+    "               from PATH's extension (.json, .graphml, .gexf, .dot, .html)\n"
     "  --flavor F   for gexf: gephi (default; GEXF 1.3, mixed directed and\n"
     "               undirected edges) or networkx (GEXF 1.2, every edge directed,\n"
     "               symmetric as an attribute: networkx 2.8 and 3.x read it)\n"
     "  -o PATH      the output file (- for standard output); for csv a folder,\n"
     "               created if missing, that receives nodes.csv and\n"
     "               relationships.csv for neo4j-admin database import\n"
+    "  --max-nodes N  html: show only the N most central entities (PageRank, as\n"
+    "               `kgb query top --by pagerank`) and the relations among them;\n"
+    "               needed for graphs over 50,000 entities or 200,000 relations\n"
     "\n"
     "formats:\n"
     "  graphml   Gephi, networkx, igraph: typed attributes, pinyin, dates,\n"
@@ -33,12 +36,15 @@ const char kUsage[] =
     "            --flavor networkx for networkx\n"
     "  csv       Neo4j bulk import (id:ID, :LABEL, :START_ID, :END_ID, :TYPE)\n"
     "  dot       Graphviz, colored like the GEXF\n"
+    "  html      one self-contained page to explore the graph in a browser\n"
+    "            (laid out, searchable, filters and evidence; docs/viewer.md)\n"
     "  json      the kgb-graph JSON again\n"
     "\n"
     "examples:\n"
     "  kgb export out/graph.json -o graph.gexf\n"
     "  kgb export out/graph.json --flavor networkx -o graph-nx.gexf\n"
     "  kgb export out/graph.json --format csv -o neo4j/\n"
+    "  kgb export out/graph.json -o view.html\n"
     "  kgb export out/graph.json --format dot -o - | dot -Tsvg > graph.svg\n";
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -46,15 +52,23 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 bool FormatFromExtension(const std::string& path, ExportFormat* out) {
-  for (const char* ext : {"json", "graphml", "gexf", "dot"})
+  for (const char* ext : {"json", "graphml", "gexf", "dot", "html"})
     if (EndsWith(path, std::string(".") + ext)) return ParseExportFormat(ext, out);
+  if (EndsWith(path, ".htm")) return ParseExportFormat("html", out);
   return false;
 }
 
 }  // namespace
 
+bool ParseMaxNodes(const std::string& value, size_t* out) {
+  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) return false;
+  *out = std::stoul(value);
+  return *out > 0;
+}
+
 int RunExport(const Args& args) {
   std::string input, output, format_name, flavor_name;
+  ExportOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
@@ -66,8 +80,13 @@ int RunExport(const Args& args) {
         return kExitUsage;
       }
       (a == "-o" ? output : a == "--format" || a == "-f" ? format_name : flavor_name) = args[++i];
+    } else if (a == "--max-nodes") {
+      if (!ParseMaxNodes(i + 1 < args.size() ? args[++i] : "", &options.max_nodes)) {
+        std::cerr << "kgb export: --max-nodes takes a number of entities (at least 1)\n";
+        return kExitUsage;
+      }
     } else if (a.size() > 1 && a[0] == '-') {
-      std::string guess = ClosestWord(a, {"--format", "--flavor", "--help"});
+      std::string guess = ClosestWord(a, {"--format", "--flavor", "--max-nodes", "--help"});
       if (!guess.empty())
         std::cerr << "kgb export: unknown option " << a << "; did you mean '" << guess << "'?\n";
       else
@@ -96,7 +115,6 @@ int RunExport(const Args& args) {
               << " has no known extension\n";
     return kExitUsage;
   }
-  ExportOptions options;
   if (!flavor_name.empty()) {
     if (format != ExportFormat::kGexf) {
       std::cerr << "kgb export: --flavor applies to gexf only (GraphML is one file for Gephi, networkx and igraph)\n";
@@ -118,6 +136,8 @@ int RunExport(const Args& args) {
     std::cerr << GraphLoadError("export", input, s);
     return kExitIOError;
   }
+  if (options.max_nodes > 0 && format != ExportFormat::kHtml)
+    std::cerr << "kgb export: --max-nodes applies to html only; writing the whole graph\n";
   s = WriteGraph(graph, format, output, options);
   if (!s.ok()) {
     std::cerr << "kgb export: " << s.ToString() << "\n";

@@ -3,6 +3,7 @@
 #ifndef KGB_CLI_COMMANDS_H_
 #define KGB_CLI_COMMANDS_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ int RunEval(const Args& args);
 int RunExport(const Args& args);
 int RunQuery(const Args& args);
 int RunMerge(const Args& args);
+
+// The value of --max-nodes (kgb export, kgb build): a positive number.
+bool ParseMaxNodes(const std::string& value, size_t* out);
 
 }  // namespace kgb
 

@@ -9,6 +9,7 @@
 #include "export/dot.h"
 #include "export/gexf.h"
 #include "export/graphml.h"
+#include "export/html.h"
 #include "export/neo4j_csv.h"
 #include "graph/json_io.h"
 #include "util/file_io.h"
@@ -21,7 +22,7 @@ const struct {
   const char* name;
 } kFormats[] = {
     {ExportFormat::kJson, "json"}, {ExportFormat::kGraphml, "graphml"}, {ExportFormat::kGexf, "gexf"},
-    {ExportFormat::kCsv, "csv"},   {ExportFormat::kDot, "dot"},
+    {ExportFormat::kCsv, "csv"},   {ExportFormat::kDot, "dot"},         {ExportFormat::kHtml, "html"},
 };
 
 bool IsDir(const std::string& path) {
@@ -51,10 +52,11 @@ bool ParseExportFormat(std::string_view name, ExportFormat* out) {
   return false;
 }
 
-const char* ExportFormatList() { return "json|graphml|gexf|csv|dot"; }
+const char* ExportFormatList() { return "json|graphml|gexf|csv|dot|html"; }
 
 Status CheckExportPath(ExportFormat format, const std::string& path) {
   if (path.empty()) return Status::InvalidArgument("empty output path");
+  if (format == ExportFormat::kHtml) KGB_RETURN_IF_ERROR(CheckHtmlViewer());
   if (format != ExportFormat::kCsv) return CheckWritable(path);
   if (path == "-") return Status::InvalidArgument("csv writes two files into a folder, not to standard output");
   if (IsDir(path)) {
@@ -74,6 +76,13 @@ Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::s
     case ExportFormat::kGraphml: return WriteOutput(path, WriteGraphml(graph));
     case ExportFormat::kGexf: return WriteOutput(path, WriteGexf(graph, options.gexf_flavor));
     case ExportFormat::kDot: return WriteOutput(path, WriteDot(graph));
+    case ExportFormat::kHtml: {
+      HtmlOptions html;
+      html.max_nodes = options.max_nodes;
+      std::string page;
+      KGB_RETURN_IF_ERROR(WriteHtml(graph, html, &page));
+      return WriteOutput(path, page);
+    }
     case ExportFormat::kCsv: {
       KGB_RETURN_IF_ERROR(CheckExportPath(format, path));
       if (!IsDir(path) && ::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST)

@@ -10,11 +10,14 @@
 //   csv       PATH/nodes.csv, PATH/relationships.csv   neo4j-admin import
 //             (export/neo4j_csv.h)
 //   dot       DOT (export/dot.h)                       Graphviz
+//   html      one self-contained page (export/html.h)  a browser
 //
 // Single-file formats write PATH with WriteOutput (util/file_io.h): a file
 // atomically (temporary file and rename, links kept), "-", a pipe or a
 // device directly. For csv, PATH is a folder, created if missing (its parent
 // must exist); each of its two files is written atomically.
+//
+// Options that only some formats take travel in ExportOptions.
 #ifndef KGB_EXPORT_FORMATS_H_
 #define KGB_EXPORT_FORMATS_H_
 
@@ -28,21 +31,23 @@
 
 namespace kgb {
 
-enum class ExportFormat { kJson, kGraphml, kGexf, kCsv, kDot };
+enum class ExportFormat { kJson, kGraphml, kGexf, kCsv, kDot, kHtml };
 
 const char* ExportFormatName(ExportFormat f);  // "json", "graphml", ...
 bool ParseExportFormat(std::string_view name, ExportFormat* out);
-// "json|graphml|gexf|csv|dot", for usage messages.
+// "json|graphml|gexf|csv|dot|html", for usage messages.
 const char* ExportFormatList();
 
 // Checks before any work starts that WriteGraph(_, format, path) could write:
 // the folder of a file exists and is writable; a csv PATH is a folder or can
-// be created as one; csv refuses "-".
+// be created as one; csv refuses "-"; html needs the viewer's libraries
+// (CheckHtmlViewer, export/html.h).
 Status CheckExportPath(ExportFormat format, const std::string& path);
 
 // Choices within a format; the defaults suit the common reader.
 struct ExportOptions {
   GexfFlavor gexf_flavor = GexfFlavor::kGephi;
+  size_t max_nodes = 0;  // html: show only the N most central entities (0: all)
 };
 
 // Writes `graph` to `path` in `format`.

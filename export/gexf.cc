@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "export/graphml.h"
+#include "export/layout.h"
 #include "export/style.h"
 #include "util/pinyin.h"
 
@@ -57,6 +58,7 @@ bool ParseGexfFlavor(const std::string& name, GexfFlavor* out) {
 std::string WriteGexf(const KnowledgeGraph& kg, GexfFlavor flavor) {
   const bool gephi = flavor == GexfFlavor::kGephi;
   const Graph& g = kg.graph();
+  const Layout layout = ComputeLayout(kg);
 
   // When each node enters the timeline: its first_seen, or its earliest edge
   // if that is earlier, so that no edge appears before its ends.
@@ -128,6 +130,7 @@ std::string WriteGexf(const KnowledgeGraph& kg, GexfFlavor flavor) {
     Rgb c = EntityColor(n.type);
     o << "        </attvalues>\n"
       << "        <viz:color r=\"" << int{c.r} << "\" g=\"" << int{c.g} << "\" b=\"" << int{c.b} << "\"/>\n"
+      << GexfPosition(layout, v)
       << "        <viz:size value=\"" << FormatSize(NodeSize(n.mentions)) << "\"/>\n"
       << "      </node>\n";
   }

@@ -7,6 +7,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "export/layout.h"
 #include "export/style.h"
 #include "util/pinyin.h"
 
@@ -84,6 +85,7 @@ std::vector<std::string> NodeLook(const Node& n) {
 
 std::string WriteGraphml(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph();
+  const Layout layout = ComputeLayout(kg);
   std::ostringstream o;
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -111,7 +113,7 @@ std::string WriteGraphml(const KnowledgeGraph& kg) {
   Key(o, "date", "edge", "date", "string");
   Key(o, "symmetric", "edge", "symmetric", "boolean");
   Key(o, "evidence", "edge", "evidence", "string");
-  o << "  <graph id=\"kgb\" edgedefault=\"directed\">\n";
+  o << GraphmlPositionKeys() << "  <graph id=\"kgb\" edgedefault=\"directed\">\n";
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     o << "    <node id=\"" << XmlEscape(n.id) << "\">\n";
@@ -129,7 +131,7 @@ std::string WriteGraphml(const KnowledgeGraph& kg) {
     if (!n.last_seen.empty()) Data(o, "last_seen", n.last_seen);
     std::vector<std::string> look = NodeLook(n);
     for (size_t i = 0; i < look.size(); ++i) Data(o, kNodeLookKeys[i].name, look[i]);
-    o << "    </node>\n";
+    o << GraphmlPositionData(layout, v) << "    </node>\n";
   }
   size_t k = 0;
   for (EdgeDesc ed : boost::make_iterator_range(boost::edges(g))) {

@@ -56,7 +56,7 @@ std::string AttrAfter(const std::string& xml, const std::string& anchor, const s
 
 TEST_CASE("export formats parse by name and only by name", "[export]") {
   const std::pair<const char*, bool> kCases[] = {
-      {"json", true}, {"graphml", true}, {"gexf", true}, {"csv", true},  {"dot", true},
+      {"json", true}, {"graphml", true}, {"gexf", true}, {"csv", true},  {"dot", true}, {"html", true},
       {"GEXF", false}, {"", false},      {"xml", false}, {"csv ", false}, {"neo4j", false},
   };
   for (const auto& [name, ok] : kCases) {
