@@ -330,6 +330,28 @@ class Segmenter {
     if (page_->articles.back().count == 0 && page_->articles.size() > 1) page_->articles.pop_back();
   }
 
+  // The length of a pinyin reading "(fā)" that some web copies put after a
+  // character, starting at l.units[k], or 0.
+  size_t PinyinReadingAt(const Line& l, size_t k) const {
+    char32_t open = units_[l.units[k]].ch;
+    if (open != '(' && open != U'（') return 0;
+    static const std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+    size_t j = k + 1;
+    bool toned = false;
+    while (j < l.units.size() && j - k <= 7) {
+      char32_t c = units_[l.units[j]].ch;
+      bool letter = c >= 'a' && c <= 'z';
+      bool tone = kToned.find(c) != std::u32string_view::npos;
+      if (!letter && !tone) break;
+      toned |= tone;
+      ++j;
+    }
+    if (j == k + 1 || j >= l.units.size() || !toned) return 0;
+    char32_t close = units_[l.units[j]].ch;
+    if (close != ')' && close != U'）') return 0;
+    return j - k + 1;
+  }
+
   // Joins the lines of a paragraph (dropping spaces except between ASCII
   // words and any leading '#') and splits it into sentences.
   void EmitParagraph(const std::vector<size_t>& line_ids, bool headline) {
@@ -342,6 +364,10 @@ class Segmenter {
       }
       for (; k < l.units.size(); ++k) {
         uint32_t u = l.units[k];
+        if (!us.empty() && IsHan(units_[us.back()].ch)) {
+          size_t r = PinyinReadingAt(l, k);  // 開發(fā)區(qū): the reading is no part of the text
+          if (r) { k += r - 1; continue; }
+        }
         if (IsSpace(units_[u].ch)) {
           bool keep = !us.empty() && IsAsciiAlnum(units_[us.back()].ch) && k + 1 < l.units.size() &&
                       IsAsciiAlnum(units_[l.units[k + 1]].ch) && !IsSpace(units_[us.back()].ch);

@@ -42,6 +42,7 @@ struct InspectedSentence {
   uint64_t start = 0, end = 0;
   std::string text;                   // as displayed (original characters)
   std::vector<std::string> mentions;  // "type:name" of each entity found
+  std::string words;                  // the word layer: "word/tag word/tag ..." 
 };
 
 class Extractor {
