@@ -574,7 +574,15 @@ void WordSegmenter::Segment(std::u32string_view text, std::vector<Word>* words) 
   s.unit[n] = static_cast<uint32_t>(n + 1);
   // Pass 1 (backward): the best route from every unit start to the end.
   s.score[n] = 0;
+  constexpr size_t kAhead = 4;  // prefetch the second step this many positions ahead
   for (size_t i = n; i-- > 0;) {
+    if (i >= kAhead && i + 1 - kAhead < n) {
+      // The walk from i - kAhead will most likely miss the cache on its
+      // second step; fetch that slot now.
+      uint32_t first = Step(0, text[i - kAhead]);
+      if (first != kNone && slots_[first].base != 0 && text[i + 1 - kAhead] < 0x10000)
+        __builtin_prefetch(&slots_[static_cast<uint32_t>(slots_[first].base) + code_[text[i + 1 - kAhead]]]);
+    }
     const size_t u = s.unit[i];
     if (u == 0) continue;
     // The unit itself, as a word the dictionary lacks; then every dictionary
