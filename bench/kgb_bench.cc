@@ -189,11 +189,20 @@ int main(int argc, char** argv) {
          SegmentPage(t, ex->lexicon(), &page);
          return true;
        }},
+      {"words", [&](const std::string& name, const std::string& bytes) {
+         DecodedText t;
+         if (!DecodeText(bytes, name, &t).ok()) return false;
+         Page page;
+         SegmentPage(t, ex->lexicon(), &page);
+         for (Sentence& sen : page.sentences) ex->words().Segment(sen.text, &sen.words);
+         return true;
+       }},
       {"recognize", [&](const std::string& name, const std::string& bytes) {
          DecodedText t;
          if (!DecodeText(bytes, name, &t).ok()) return false;
          Page page;
          SegmentPage(t, ex->lexicon(), &page);
+         for (Sentence& sen : page.sentences) ex->words().Segment(sen.text, &sen.words);
          std::vector<Mention> m;
          for (const Sentence& sen : page.sentences) {
            m.clear();

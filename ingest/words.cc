@@ -1,11 +1,11 @@
 #include "ingest/words.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <mutex>
 
-#include "data/embedded_data.h"
 #include "util/normalize.h"
+#include "util/utf8.h"
 
 namespace kgb {
 namespace {
@@ -56,7 +56,7 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // Chinese characters that the HMM may join into words (Jieba's [\u4E00-\u9FD5]
 // and the extension blocks).
-bool IsHan(char32_t c) {
+bool IsHanChar(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3134F) ||
          (c >= 0xF900 && c <= 0xFAFF);
 }
@@ -97,7 +97,7 @@ PosTag GuessTag(std::u32string_view w) {
     if (!IsDigit(c) && c != '.' && c != ',' && c != '%') digits = false;
     if (IsDigit(c)) digit = true;
     if (c >= 0x80) ascii = false;
-    if (IsHan(c)) han = true;
+    if (IsHanChar(c)) han = true;
   }
   if (ascii && digits && digit) return PosTag::kM;
   if (ascii) {
@@ -110,12 +110,12 @@ PosTag GuessTag(std::u32string_view w) {
 
 // Per-thread scratch space, reused across sentences.
 struct Scratch {
-  std::vector<double> score;
+  std::vector<float> score;
   std::vector<uint32_t> next;
+  std::vector<uint32_t> node;
   std::vector<double> v;      // HMM: 4 per character
   std::vector<uint8_t> from;  // HMM back-pointers: 4 per character
   std::vector<uint8_t> state; // HMM: the best path's state per character
-  std::vector<uint8_t> inside;
   std::vector<uint32_t> unit;
 };
 
@@ -140,11 +140,38 @@ bool ParsePosTag(std::string_view name, PosTag* tag) {
   return false;
 }
 
-Status WordSegmenter::FromBlob(std::string_view blob, const std::string& where, std::unique_ptr<WordSegmenter>* out) {
+struct WordSegmenter::Key {
+  std::u16string codes;
+  uint32_t word;
+};
+
+namespace {
+
+// The compiled blob (all little-endian, each section 16-byte aligned):
+//   "KGBWORD2", u32 num_slots, u32 num_words, u32 num_emit, f32 unknown_weight
+//   f64 start[4], f64 trans[4][4]
+//   u16 code[65536], u16 emit_row[65536]
+//   Slot slots[num_slots], u32 freq[num_words], u8 tag[num_words]
+//   f64 emit[num_emit][4]
+constexpr char kSourceMagic[] = "KGBWORD1";
+constexpr char kCompiledMagic[] = "KGBWORD2";
+
+void Pad16(std::string* out) {
+  while (out->size() % 16 != 0) out->push_back('\0');
+}
+
+template <typename T>
+void Put(std::string* out, const T& v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+}  // namespace
+
+Status WordSegmenter::Compile(std::string_view blob, const std::string& where, std::string* compiled) {
   auto corrupt = [&](const std::string& what) { return Status::Corrupt(where + ": " + what); };
   Reader r{blob};
   const char* magic = r.Take(8);
-  if (!magic || std::memcmp(magic, "KGBWORD1", 8) != 0) return corrupt("not a word-layer blob (KGBWORD1)");
+  if (!magic || std::memcmp(magic, kSourceMagic, 8) != 0) return corrupt("not a word-layer source blob (KGBWORD1)");
   uint32_t count = r.U32();
   uint32_t text_bytes = r.U32();
   const char* text = r.Take(text_bytes);
@@ -170,93 +197,300 @@ Status WordSegmenter::FromBlob(std::string_view blob, const std::string& where, 
     if (tag_map.size() != tag_count) return corrupt("tag count mismatch");
   }
 
-  std::unique_ptr<WordSegmenter> seg(new WordSegmenter());
-  seg->freq_.reserve(count);
-  seg->tag_.reserve(count);
+  // Decode and normalize every word (full-width forms, Traditional
+  // characters) to match the text; a word that normalizes onto another
+  // keeps the first entry. Words with characters beyond the BMP are left out
+  // (Jieba's dictionary has none).
   const Normalizer& norm = Normalizer::Get();
-  std::u32string word, normalized;
+  std::vector<std::u32string> words;
+  std::vector<uint32_t> word_freq;
+  std::vector<PosTag> word_tag;
+  words.reserve(count);
+  std::vector<double> char_weight(0x10000, 0.0);
   double total = 0;
   const char* p = text;
   const char* end = text + text_bytes;
+  std::u32string word;
   for (uint32_t i = 0; i < count; ++i) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
     if (!nl) return corrupt("word list shorter than its count");
-    word = ToUtf32(std::string_view(p, nl - p));
+    word.clear();
+    std::string_view utf8(p, nl - p);
+    for (size_t k = 0; k < utf8.size();) {
+      size_t len;
+      char32_t c = DecodeUtf8(utf8, k, &len);
+      k += len;
+      norm.Append(c, &word);
+    }
     p = nl + 1;
     uint32_t f;
     std::memcpy(&f, freqs + size_t{i} * 4, 4);
     uint8_t t = static_cast<uint8_t>(tags[i]);
     if (t >= tag_map.size()) return corrupt("tag index out of range");
     total += f;
-    // Match the text's normalization (full-width forms, Traditional
-    // characters); a word that normalizes onto another keeps the first entry.
-    normalized.clear();
-    for (char32_t c : word) norm.Append(c, &normalized);
-    if (normalized.empty()) continue;
-    int32_t index = static_cast<int32_t>(seg->freq_.size());
-    if (seg->trie_.Find(normalized) >= 0) continue;
-    seg->trie_.Add(normalized, index);
-    seg->freq_.push_back(f);
-    seg->tag_.push_back(tag_map[t]);
+    bool bmp = !word.empty() && f > 0;
+    for (char32_t c : word) bmp &= c < 0x10000;
+    if (!bmp) continue;
+    for (char32_t c : word) char_weight[c] += f;
+    words.push_back(word);
+    word_freq.push_back(f);
+    word_tag.push_back(tag_map[t]);
   }
-  if (total <= 0) return corrupt("empty dictionary");
-  double log_total = std::log(total);
-  seg->weight_.reserve(seg->freq_.size());
-  for (uint32_t f : seg->freq_) seg->weight_.push_back(static_cast<float>(std::log(static_cast<double>(f)) - log_total));
-  seg->unknown_weight_ = static_cast<float>(-log_total);
+  if (total <= 0 || words.empty()) return corrupt("empty dictionary");
+  // Character codes by frequency (ties: code point), 1 = the most frequent.
+  std::vector<char16_t> by_weight;
+  for (uint32_t c = 0; c < 0x10000; ++c)
+    if (char_weight[c] > 0) by_weight.push_back(static_cast<char16_t>(c));
+  std::stable_sort(by_weight.begin(), by_weight.end(),
+                   [&](char16_t a, char16_t b) { return char_weight[a] > char_weight[b]; });
+  if (by_weight.size() >= 0xFFFF) return corrupt("too many distinct characters");
+  std::vector<uint16_t> code(0x10000, 0);
+  for (size_t k = 0; k < by_weight.size(); ++k) code[by_weight[k]] = static_cast<uint16_t>(k + 1);
 
-  // Jieba writes "impossible" as -3.14e100, stored as -1e30 in the blob's
-  // floats; restore it so that sums of impossibilities keep their order.
+  std::vector<Key> keys;
+  keys.reserve(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    Key key;
+    for (char32_t c : words[i]) key.codes.push_back(static_cast<char16_t>(code[c]));
+    key.word = static_cast<uint32_t>(i);
+    keys.push_back(std::move(key));
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.codes != b.codes ? a.codes < b.codes : a.word < b.word;
+  });
+  // The first entry of a word wins; number the kept words in key order.
+  const double log_total = std::log(total);
+  std::vector<Key> kept;
+  std::vector<uint32_t> freq;
+  std::vector<PosTag> tag;
+  kept.reserve(keys.size());
+  for (Key& k : keys) {
+    if (!kept.empty() && kept.back().codes == k.codes) continue;
+    uint32_t w = k.word;
+    k.word = static_cast<uint32_t>(freq.size());
+    freq.push_back(word_freq[w]);
+    tag.push_back(word_tag[w]);
+    kept.push_back(std::move(k));
+  }
+  std::vector<Slot> slots;
+  BuildTrie(kept, &slots);
+  for (Slot& sl : slots)
+    if (sl.word != kNone) sl.weight = static_cast<float>(std::log(static_cast<double>(freq[sl.word])) - log_total);
+
+  // HMM. Jieba writes "impossible" as -3.14e100, stored as -1e30 in the
+  // source's floats; restore it so that sums of impossibilities keep their
+  // order.
   auto log_prob = [](float v) { return v <= -1e29f ? kMinLog : static_cast<double>(v); };
-  for (double& v : seg->start_) v = log_prob(r.F32());
-  for (auto& row : seg->trans_)
-    for (double& v : row) v = log_prob(r.F32());
+  double start[4], trans[16];
+  for (double& v : start) v = log_prob(r.F32());
+  for (double& v : trans) v = log_prob(r.F32());
   uint32_t emit_count = r.U32();
   if (!r.ok || emit_count >= 0xFFFF) return corrupt("truncated HMM tables");
-  seg->emit_row_.assign(0x10000, 0);
-  seg->emit_.reserve(emit_count);
+  std::vector<uint16_t> emit_row(0x10000, 0);
+  std::vector<double> emit;
   for (uint32_t i = 0; i < emit_count; ++i) {
     uint32_t cp = r.U32();
-    std::array<double, 4> e;
+    double e[4];
     for (double& v : e) v = log_prob(r.F32());
     if (!r.ok) return corrupt("truncated HMM emission table");
     if (cp >= 0x10000) continue;
-    seg->emit_.push_back(e);
-    seg->emit_row_[cp] = static_cast<uint16_t>(seg->emit_.size());
+    emit.insert(emit.end(), e, e + 4);
+    emit_row[cp] = static_cast<uint16_t>(emit.size() / 4);
   }
   if (r.pos != blob.size()) return corrupt("trailing bytes");
+
+  std::string& out = *compiled;
+  out.clear();
+  out.append(kCompiledMagic, 8);
+  Put(&out, static_cast<uint32_t>(slots.size()));
+  Put(&out, static_cast<uint32_t>(freq.size()));
+  Put(&out, static_cast<uint32_t>(emit.size() / 4));
+  Put(&out, static_cast<float>(-log_total));
+  Pad16(&out);
+  for (double v : start) Put(&out, v);
+  for (double v : trans) Put(&out, v);
+  Pad16(&out);
+  out.append(reinterpret_cast<const char*>(code.data()), code.size() * 2);
+  out.append(reinterpret_cast<const char*>(emit_row.data()), emit_row.size() * 2);
+  out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(Slot));
+  Pad16(&out);
+  out.append(reinterpret_cast<const char*>(freq.data()), freq.size() * 4);
+  Pad16(&out);
+  out.append(reinterpret_cast<const char*>(tag.data()), tag.size());
+  Pad16(&out);
+  out.append(reinterpret_cast<const char*>(emit.data()), emit.size() * 8);
+  return Status::OK();
+}
+
+Status WordSegmenter::Map(std::string_view blob, const std::string& where) {
+  auto corrupt = [&](const std::string& what) { return Status::Corrupt(where + ": " + what); };
+  static_assert(sizeof(Slot) == 16, "Slot is stored as 16 bytes");
+  if (reinterpret_cast<uintptr_t>(blob.data()) % 16 != 0) return corrupt("compiled blob not 16-byte aligned");
+  Reader r{blob};
+  const char* magic = r.Take(8);
+  if (!magic || std::memcmp(magic, kCompiledMagic, 8) != 0) return corrupt("not a compiled word-layer blob (KGBWORD2)");
+  num_slots_ = r.U32();
+  num_words_ = r.U32();
+  num_emit_ = r.U32();
+  unknown_weight_ = r.F32();
+  auto f64 = [&]() {
+    const char* q = r.Take(8);
+    double v = 0;
+    if (q) std::memcpy(&v, q, 8);
+    return v;
+  };
+  r.Take(8);  // padding
+  for (double& v : start_) v = f64();
+  for (auto& row : trans_)
+    for (double& v : row) v = f64();
+  auto section = [&](size_t bytes) {
+    const char* q = r.Take(bytes);
+    if (r.ok) r.Take(std::min((16 - r.pos % 16) % 16, blob.size() - r.pos));
+    return q;
+  };
+  code_ = reinterpret_cast<const uint16_t*>(section(0x10000 * 2));
+  emit_row_ = reinterpret_cast<const uint16_t*>(section(0x10000 * 2));
+  slots_ = reinterpret_cast<const Slot*>(section(size_t{num_slots_} * sizeof(Slot)));
+  freq_ = reinterpret_cast<const uint32_t*>(section(size_t{num_words_} * 4));
+  tag_ = reinterpret_cast<const PosTag*>(section(num_words_));
+  emit_ = reinterpret_cast<const double*>(r.Take(size_t{num_emit_} * 32));
+  if (!r.ok || r.pos != blob.size() || num_slots_ == 0) return corrupt("truncated or oversized compiled blob");
+  // Validate what the hot loops trust: slot links, word and emission indexes.
+  for (uint32_t i = 0; i < num_slots_; ++i) {
+    const Slot& sl = slots_[i];
+    if (sl.word != kNone && sl.word >= num_words_) return corrupt("word index out of range");
+    if (sl.base < 0) return corrupt("negative base");
+  }
+  for (uint32_t i = 0; i < num_words_; ++i)
+    if (static_cast<uint8_t>(tag_[i]) >= static_cast<uint8_t>(PosTag::kCount)) return corrupt("tag out of range");
+  for (uint32_t c = 0; c < 0x10000; ++c)
+    if (emit_row_[c] > num_emit_) return corrupt("emission row out of range");
+  return Status::OK();
+}
+
+Status WordSegmenter::FromBlob(std::string_view blob, const std::string& where, std::unique_ptr<WordSegmenter>* out) {
+  std::unique_ptr<WordSegmenter> seg(new WordSegmenter());
+  if (blob.size() >= 8 && std::memcmp(blob.data(), kCompiledMagic, 8) == 0) {
+    KGB_RETURN_IF_ERROR(seg->Map(blob, where));
+  } else {
+    KGB_RETURN_IF_ERROR(Compile(blob, where, &seg->storage_));
+    KGB_RETURN_IF_ERROR(seg->Map(seg->storage_, where));
+  }
   *out = std::move(seg);
   return Status::OK();
 }
 
-std::shared_ptr<const WordSegmenter> WordSegmenter::Embedded(Status* status) {
-  static std::once_flag once;
-  static std::shared_ptr<const WordSegmenter> instance;
-  static Status error;
-  std::call_once(once, [] {
-    std::unique_ptr<WordSegmenter> seg;
-    error = FromBlob(EmbeddedWordsBlob(), "embedded word dictionary", &seg);
-    if (error.ok()) instance = std::move(seg);
-  });
-  if (status) *status = error;
-  return instance;
+void WordSegmenter::BuildTrie(const std::vector<Key>& keys, std::vector<Slot>* out) {
+  std::vector<Slot>& slots_ = *out;
+  // Depth-first from the root: each node's children go at the first base
+  // where all their slots are free. `next` finds the first free slot at or
+  // after a slot (union-find with path halving over the used slots); a
+  // single-child node that fails on many holes gives them up for good (they
+  // lie below its code).
+  slots_.assign(1 << 16, Slot());
+  slots_[0].check = 0;  // the root owns itself
+  std::vector<uint32_t> next(slots_.size());
+  for (uint32_t i = 0; i < next.size(); ++i) next[i] = i;
+  auto grow = [&](size_t size) {
+    size_t old = slots_.size();
+    if (size < old) return;
+    size_t n = old;
+    while (n <= size) n *= 2;
+    slots_.resize(n);
+    next.resize(n + 1);
+    for (size_t i = old; i <= n; ++i) next[i] = static_cast<uint32_t>(i);
+  };
+  auto find = [&](uint32_t t) {
+    grow(t);
+    while (next[t] != t) {
+      next[t] = next[next[t]];
+      t = next[t];
+    }
+    return t;
+  };
+  auto use = [&](uint32_t t) { next[t] = t + 1; };
+  use(0);
+  uint32_t first_free = 1;
+  struct Task {
+    uint32_t slot;
+    uint32_t depth;
+    uint32_t lo, hi;  // keys[lo, hi) share the node's prefix
+  };
+  std::vector<Task> stack = {{0, 0, 0, static_cast<uint32_t>(keys.size())}};
+  std::vector<char16_t> codes;
+  std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  while (!stack.empty()) {
+    Task task = stack.back();
+    stack.pop_back();
+    uint32_t lo = task.lo;
+    if (keys[lo].codes.size() == task.depth) slots_[task.slot].word = keys[lo++].word;
+    if (lo >= task.hi) continue;
+    codes.clear();
+    ranges.clear();
+    for (uint32_t k = lo; k < task.hi;) {
+      char16_t c = keys[k].codes[task.depth];
+      uint32_t e = k + 1;
+      while (e < task.hi && keys[e].codes[task.depth] == c) ++e;
+      codes.push_back(c);
+      ranges.push_back({k, e});
+      k = e;
+    }
+    first_free = find(first_free);
+    uint32_t base = 0;
+    int tries = 0;
+    for (uint32_t t = find(std::max<uint32_t>(first_free, codes[0] + 1));; t = find(t + 1)) {
+      uint32_t b = t - codes[0];
+      bool ok = true;
+      for (size_t k = 1; k < codes.size() && ok; ++k) {
+        uint32_t u = b + codes[k];
+        ok = u >= slots_.size() || slots_[u].check == kFree;
+      }
+      if (ok) {
+        base = b;
+        break;
+      }
+      if (++tries >= 256 && codes.size() == 1) first_free = t;  // holes too early for any code
+    }
+    grow(size_t{base} + codes.back() + 1);
+    slots_[task.slot].base = static_cast<int32_t>(base);
+    for (size_t k = 0; k < codes.size(); ++k) {
+      slots_[base + codes[k]].check = task.slot;
+      use(base + codes[k]);
+      stack.push_back({base + codes[k], task.depth + 1, ranges[k].first, ranges[k].second});
+    }
+  }
+  size_t used = slots_.size();
+  while (used > 1 && slots_[used - 1].check == kFree) --used;
+  slots_.resize(used);
+  slots_.shrink_to_fit();
+}
+
+uint32_t WordSegmenter::FindWord(std::u32string_view w) const {
+  if (w.empty()) return kNone;
+  uint32_t s = 0;
+  for (char32_t c : w) {
+    s = Step(s, c);
+    if (s == kNone) return kNone;
+  }
+  return slots_[s].word;
 }
 
 bool WordSegmenter::Lookup(std::u32string_view word, PosTag* tag, uint32_t* freq) const {
-  int32_t i = trie_.Find(word);
-  if (i < 0) return false;
-  if (tag) *tag = tag_[i];
-  if (freq) *freq = freq_[i];
+  uint32_t w = FindWord(word);
+  if (w == kNone) return false;
+  if (tag) *tag = tag_[w];
+  if (freq) *freq = freq_[w];
   return true;
 }
 
-void WordSegmenter::AppendWord(std::u32string_view text, size_t b, size_t e, std::vector<Word>* words) const {
+void WordSegmenter::AppendWord(std::u32string_view text, size_t b, size_t e, uint32_t node,
+                               std::vector<Word>* words) const {
   Word w;
   w.begin = static_cast<uint32_t>(b);
   w.end = static_cast<uint32_t>(e);
-  int32_t i = trie_.Find(text.substr(b, e - b));
-  if (i >= 0) {
-    w.tag = tag_[i];
+  if (node == kNone) node = FindWord(text.substr(b, e - b));
+  if (node != kNone) {
+    w.tag = tag_[node];
     w.known = true;
   } else {
     w.tag = GuessTag(text.substr(b, e - b));
@@ -273,7 +507,7 @@ void WordSegmenter::CutUnknown(std::u32string_view text, size_t b, size_t e, std
   auto emit = [&](size_t t, int state) -> double {
     char32_t c = text[b + t];
     uint16_t row = c < 0x10000 ? emit_row_[c] : 0;
-    return row ? emit_[row - 1][state] : kMinLog;
+    return row ? emit_[(row - 1) * 4 + state] : kMinLog;
   };
   static const int kPrev[4][2] = {{2, 3}, {1, 0}, {0, 1}, {3, 2}};  // B<-E,S  M<-M,B  E<-B,M  S<-S,E
   for (int y = 0; y < 4; ++y) s.v[y] = start_[y] + emit(0, y);
@@ -303,15 +537,15 @@ void WordSegmenter::CutUnknown(std::u32string_view text, size_t b, size_t e, std
   for (size_t t = 0; t < n; ++t) {
     int st = s.state[t];
     if (st == 3 && done < t) {
-      AppendWord(text, b + done, b + t, words);
+      AppendWord(text, b + done, b + t, kNone, words);
       done = t;
     }
     if (st == 2 || st == 3) {
-      AppendWord(text, b + done, b + t + 1, words);
+      AppendWord(text, b + done, b + t + 1, kNone, words);
       done = t + 1;
     }
   }
-  if (done < n) AppendWord(text, b + done, e, words);
+  if (done < n) AppendWord(text, b + done, e, kNone, words);
 }
 
 void WordSegmenter::Segment(std::u32string_view text, std::vector<Word>* words) const {
@@ -319,49 +553,72 @@ void WordSegmenter::Segment(std::u32string_view text, std::vector<Word>* words) 
   const size_t n = text.size();
   if (n == 0) return;
   Scratch& s = ThreadScratch();
-  s.score.assign(n + 1, 0.0);
-  s.next.assign(n + 1, 0);
-  // Units that no word may cut: an ASCII run, else one character. unit[i]
-  // is the end of the unit starting at i; inside[i] marks a position within
-  // an ASCII run (not a unit start, so no word starts or ends there).
-  std::vector<uint8_t>& inside = s.inside;
-  inside.assign(n + 1, 0);
-  std::vector<uint32_t>& unit = s.unit;
-  unit.assign(n + 1, 0);
+  s.score.resize(n + 1);
+  s.next.resize(n + 1);
+  s.node.resize(n + 1);
+  // Units that no word may cut: an ASCII run, else one character. unit[i] is
+  // the end of the unit that starts at i, 0 inside a run (no word starts or
+  // ends there).
+  s.unit.resize(n + 1);
   for (size_t i = 0; i < n;) {
-    size_t j = IsAsciiAlnum(text[i]) ? AsciiRunEnd(text, i) : i + 1;
-    unit[i] = static_cast<uint32_t>(j);
-    for (size_t k = i + 1; k < j; ++k) inside[k] = 1;
+    if (!IsAsciiAlnum(text[i])) {
+      s.unit[i] = static_cast<uint32_t>(i + 1);
+      ++i;
+      continue;
+    }
+    size_t j = AsciiRunEnd(text, i);
+    s.unit[i] = static_cast<uint32_t>(j);
+    for (size_t k = i + 1; k < j; ++k) s.unit[k] = 0;
     i = j;
   }
+  s.unit[n] = static_cast<uint32_t>(n + 1);
   // Pass 1 (backward): the best route from every unit start to the end.
+  s.score[n] = 0;
+  constexpr size_t kAhead = 4;  // prefetch the second step this many positions ahead
   for (size_t i = n; i-- > 0;) {
-    if (inside[i]) continue;
-    size_t u = unit[i];
-    // The unit itself is always a candidate.
-    int32_t self = trie_.Find(text.substr(i, u - i));
-    double best = (self >= 0 ? weight_[self] : unknown_weight_) + s.score[u];
+    if (i >= kAhead && i + 1 - kAhead < n) {
+      // The walk from i - kAhead will most likely miss the cache on its
+      // second step; fetch that slot now.
+      uint32_t first = Step(0, text[i - kAhead]);
+      if (first != kNone && slots_[first].base != 0 && text[i + 1 - kAhead] < 0x10000)
+        __builtin_prefetch(&slots_[static_cast<uint32_t>(slots_[first].base) + code_[text[i + 1 - kAhead]]]);
+    }
+    const size_t u = s.unit[i];
+    if (u == 0) continue;
+    // The unit itself, as a word the dictionary lacks; then every dictionary
+    // word that starts here and ends on a unit boundary. Ties go to the
+    // longer word (as Jieba).
+    float best = unknown_weight_ + s.score[u];
     size_t best_end = u;
-    trie_.ForEachPrefix(text, i, [&](size_t len, int32_t v) {
-      size_t end = i + len;
-      if (end <= u || inside[end]) return true;
-      double sc = weight_[v] + s.score[end];
-      if (sc >= best) {  // ties: the longer word (as Jieba)
-        best = sc;
-        best_end = end;
+    uint32_t best_word = kNone;
+    uint32_t at = 0;
+    for (size_t j = i; j < n;) {
+      at = Step(at, text[j]);
+      if (at == kNone) break;
+      ++j;
+      const Slot& sl = slots_[at];
+      if (sl.word != kNone && j >= u && s.unit[j] != 0) {
+        float sc = sl.weight + s.score[j];
+        if (sc >= best) {
+          best = sc;
+          best_end = j;
+          best_word = sl.word;
+        }
       }
-      return true;
-    });
+    }
     s.score[i] = best;
     s.next[i] = static_cast<uint32_t>(best_end);
+    s.node[i] = best_word;
   }
   // Pass 2 (forward): emit the route; runs of single Chinese characters go
   // through the HMM unless the run is itself a dictionary word.
   size_t run = n;  // start of the current run of single characters, or n
   auto flush = [&](size_t end) {
     if (run == n) return;
-    if (end - run == 1 || trie_.Find(text.substr(run, end - run)) >= 0) {
-      for (size_t k = run; k < end; ++k) AppendWord(text, k, k + 1, words);
+    if (end - run == 1) {
+      AppendWord(text, run, end, s.node[run], words);
+    } else if (FindWord(text.substr(run, end - run)) != kNone) {
+      for (size_t k = run; k < end; ++k) AppendWord(text, k, k + 1, s.node[k], words);
     } else {
       CutUnknown(text, run, end, words);
     }
@@ -369,11 +626,21 @@ void WordSegmenter::Segment(std::u32string_view text, std::vector<Word>* words) 
   };
   for (size_t i = 0; i < n;) {
     size_t j = s.next[i];
-    if (j == i + 1 && IsHan(text[i])) {
+    if (j == i + 1 && IsHanChar(text[i])) {
       if (run == n) run = i;
     } else {
       flush(i);
-      AppendWord(text, i, j, words);
+      Word w;
+      w.begin = static_cast<uint32_t>(i);
+      w.end = static_cast<uint32_t>(j);
+      uint32_t node = s.node[i];
+      if (node != kNone) {
+        w.tag = tag_[node];
+        w.known = true;
+      } else {
+        w.tag = GuessTag(text.substr(i, j - i));
+      }
+      words->push_back(w);
     }
     i = j;
   }

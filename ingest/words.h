@@ -31,7 +31,6 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/trie.h"
 #include "util/status.h"
 
 namespace kgb {
@@ -97,10 +96,17 @@ class WordSegmenter {
   // the process). Returns null and sets *status if the embedded data is bad.
   static std::shared_ptr<const WordSegmenter> Embedded(Status* status);
 
-  // Builds a segmenter from a blob in the format of data/words/jieba_convert.py
-  // (for the embedded one, and for tests). `where` names it in errors.
+  // Builds a segmenter from a blob: either a source blob (the word list and
+  // HMM tables, as data/words/jieba_convert.py writes them) or a compiled one
+  // (Compile's output, which is used in place and must stay alive and
+  // 16-byte aligned; the embedded one is). `where` names it in errors.
   static Status FromBlob(std::string_view blob, const std::string& where,
                          std::unique_ptr<WordSegmenter>* out);
+
+  // Compiles a source blob into the ready-to-use form (the trie built, the
+  // words normalized): done once at build time by kgb-words-compile, so that
+  // a process starts without building anything.
+  static Status Compile(std::string_view source, const std::string& where, std::string* compiled);
 
   // Segments `text` (normalized: NFKC, Simplified) into *words, which is
   // cleared first. The words cover the text without gaps or overlaps.
@@ -110,26 +116,63 @@ class WordSegmenter {
   // be null.
   bool Lookup(std::u32string_view word, PosTag* tag, uint32_t* freq) const;
 
-  size_t size() const { return freq_.size(); }
+  size_t size() const { return num_words_; }
 
  private:
   WordSegmenter() = default;
+
+  // The dictionary is a double-array trie over character codes: characters
+  // are numbered by their frequency in the dictionary (1 = most frequent), so
+  // the children of a node sit at base + code, and the common children of a
+  // common node share cache lines. A step is one table read and one slot
+  // read; the slot also holds the weight of the word it ends, if any.
+  struct Slot {
+    int32_t base = 0;            // children at base + code; 0: no children
+    uint32_t check = kFree;      // the parent's slot
+    float weight = 0;            // log(freq / total) when the slot ends a word
+    uint32_t word = kNone;       // index into freq_ / tag_, or kNone
+  };
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr uint32_t kFree = 0xFFFFFFFFu;
+
+  // The slot reached from slot `s` by character `c`, or kNone.
+  uint32_t Step(uint32_t s, char32_t c) const {
+    if (c >= 0x10000) return kNone;
+    uint32_t code = code_[c];
+    if (code == 0 || slots_[s].base == 0) return kNone;
+    uint32_t t = static_cast<uint32_t>(slots_[s].base) + code;
+    return t < num_slots_ && slots_[t].check == s ? t : kNone;
+  }
+  // Word index of exactly `w`, or kNone.
+  uint32_t FindWord(std::u32string_view w) const;
+  // Points the tables at a compiled blob.
+  Status Map(std::string_view blob, const std::string& where);
+  // Builds the double array of the words (code sequences, sorted, distinct).
+  struct Key;
+  static void BuildTrie(const std::vector<Key>& keys, std::vector<Slot>* slots);
+
   // Cuts the single characters text[b, e) (a run the route left unjoined)
   // with the B/M/E/S model and appends the words.
   void CutUnknown(std::u32string_view text, size_t b, size_t e, std::vector<Word>* words) const;
-  void AppendWord(std::u32string_view text, size_t b, size_t e, std::vector<Word>* words) const;
+  // Appends text[b, e); `word` is its dictionary index, or kNone to look it up.
+  void AppendWord(std::u32string_view text, size_t b, size_t e, uint32_t word, std::vector<Word>* words) const;
 
-  Trie trie_;                    // word -> index
-  std::vector<uint32_t> freq_;   // per index
-  std::vector<float> weight_;    // log(freq / total)
-  std::vector<PosTag> tag_;
-  float unknown_weight_ = 0;     // log(1 / total): a character the dictionary lacks
+  // Views into the compiled blob (embedded, or owned by storage_).
+  std::string storage_;
+  const uint16_t* code_ = nullptr;   // BMP code point -> character code (0: in no word)
+  const Slot* slots_ = nullptr;      // slot 0 is the root
+  uint32_t num_slots_ = 0;
+  const uint32_t* freq_ = nullptr;   // per word
+  const PosTag* tag_ = nullptr;      // per word
+  uint32_t num_words_ = 0;
+  float unknown_weight_ = 0;         // log(1 / total): a character the dictionary lacks
 
   // HMM (states B, M, E, S), log probabilities.
   std::array<double, 4> start_{};
   std::array<std::array<double, 4>, 4> trans_{};
-  std::vector<uint16_t> emit_row_;              // BMP code point -> row + 1 (0: unseen)
-  std::vector<std::array<double, 4>> emit_;
+  const uint16_t* emit_row_ = nullptr;  // BMP code point -> row + 1 (0: unseen)
+  const double* emit_ = nullptr;        // 4 per row
+  uint32_t num_emit_ = 0;
 };
 
 }  // namespace kgb

@@ -3,6 +3,9 @@
 // The dictionary is Jieba's (Debian python3-jieba) plus data/words/.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <tuple>
+
 #include "ingest/words.h"
 #include "util/normalize.h"
 
@@ -115,8 +118,72 @@ TEST_CASE("dictionary lookups and tag classes", "[words]") {
   CHECK(!ParsePosTag("zz", &t));
 }
 
+// A source blob (data/words/jieba_convert.py's format) over a few words,
+// with a uniform HMM that never joins characters.
+std::string SourceBlob(const std::vector<std::tuple<std::string, uint32_t, std::string>>& entries) {
+  auto u32 = [](std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); };
+  auto f32 = [](std::string* out, float v) { out->append(reinterpret_cast<const char*>(&v), 4); };
+  std::string text, tags_text, out = "KGBWORD1";
+  std::vector<std::string> tags;
+  for (const auto& e : entries) {
+    text += std::get<0>(e) + "\n";
+    if (std::find(tags.begin(), tags.end(), std::get<2>(e)) == tags.end()) tags.push_back(std::get<2>(e));
+  }
+  for (const std::string& t : tags) tags_text += t + "\n";
+  u32(&out, static_cast<uint32_t>(entries.size()));
+  u32(&out, static_cast<uint32_t>(text.size()));
+  out += text;
+  for (const auto& e : entries) u32(&out, std::get<1>(e));
+  for (const auto& e : entries)
+    out.push_back(static_cast<char>(std::find(tags.begin(), tags.end(), std::get<2>(e)) - tags.begin()));
+  u32(&out, static_cast<uint32_t>(tags.size()));
+  u32(&out, static_cast<uint32_t>(tags_text.size()));
+  out += tags_text;
+  for (float v : {-1e30f, -1e30f, -1e30f, 0.0f}) f32(&out, v);  // start: always S
+  for (int i = 0; i < 16; ++i) f32(&out, i % 4 == 3 ? 0.0f : -1e30f);  // S -> S only
+  u32(&out, 0);                                                  // no emissions
+  return out;
+}
+
+TEST_CASE("a segmenter built from a small word list", "[words]") {
+  std::unique_ptr<WordSegmenter> seg;
+  const std::string blob = SourceBlob({{"江州", 100, "ns"},
+                                       {"高新区", 100, "n"},
+                                       {"江州高", 1, "nz"},
+                                       {"管委會", 50, "n"},   // Traditional: normalized on load
+                                       {"江州", 5, "v"},      // a second entry: the first wins
+                                       {"主任", 80, "n"}});
+  REQUIRE(WordSegmenter::FromBlob(blob, "small", &seg).ok());
+  CHECK(seg->size() == 5);
+  PosTag tag;
+  uint32_t freq;
+  REQUIRE(seg->Lookup(U"江州", &tag, &freq));
+  CHECK(tag == PosTag::kNs);
+  CHECK(freq == 100);
+  CHECK(seg->Lookup(U"管委会", nullptr, nullptr));
+  CHECK(!seg->Lookup(U"江", nullptr, nullptr));
+  std::vector<Word> words;
+  seg->Segment(U"江州高新区管委会主任", &words);
+  REQUIRE(words.size() == 4);
+  CHECK(words[0] == Word{0, 2, PosTag::kNs, true});   // 江州|高新区 beats 江州高|新|区
+  CHECK(words[1] == Word{2, 5, PosTag::kN, true});
+  CHECK(words[2] == Word{5, 8, PosTag::kN, true});
+  CHECK(words[3] == Word{8, 10, PosTag::kN, true});
+  // Compiling gives the same segmenter, used in place.
+  std::string compiled;
+  REQUIRE(WordSegmenter::Compile(blob, "small", &compiled).ok());
+  std::unique_ptr<WordSegmenter> mapped;
+  REQUIRE(WordSegmenter::FromBlob(compiled, "small.compiled", &mapped).ok());
+  std::vector<Word> again;
+  mapped->Segment(U"江州高新区管委会主任", &again);
+  CHECK(again == words);
+}
+
 TEST_CASE("a malformed word blob is an error naming it", "[words]") {
-  const std::string blobs[] = {"", "KGBWORD2", std::string("KGBWORD1\x05\0\0\0\x10\0\0\0abc", 16)};
+  std::string truncated = SourceBlob({{"江州", 100, "ns"}});
+  truncated.resize(truncated.size() - 3);
+  const std::string blobs[] = {"", "KGBWORD2", "KGBWORD1", std::string("KGBWORD1\x05\0\0\0\x10\0\0\0abc", 16),
+                               truncated, SourceBlob({{"江州", 100, "zz"}})};
   for (const std::string& b : blobs) {
     std::unique_ptr<WordSegmenter> seg;
     Status s = WordSegmenter::FromBlob(b, "test.bin", &seg);
