@@ -662,9 +662,19 @@ class Relater {
       auto pairs = Coordinations(cb, t.b);
       if (!pairs.empty()) {
         for (auto& [a, b] : pairs) Add(RelationType::kMetWith, a, b);
+        // "A与B公司副总裁C、总经理D等进行交流": everyone the list names.
+        if (pairs.size() == 1) {
+          std::vector<Ent> rest = Of(In(cb, t.b), true);
+          for (const Ent& o : rest)
+            if (!(o == pairs.front().first) && !(o == pairs.front().second) &&
+                pairs.front().first.type == EntityType::kOfficial)
+              Add(RelationType::kMetWith, pairs.front().first, o);
+        }
         ctx_.last_pair = pairs.front();
         continue;
       }
+      // 交流 is a meeting only between parties joined by 与 (A与B深入交流).
+      if (std::u32string_view(text_).substr(t.b, t.e - t.b) == U"交流") continue;
       auto before = In(cb, t.b);
       // "双方就合作进行座谈": the pair named before.
       bool both = false;
@@ -676,6 +686,18 @@ class Relater {
       std::vector<Ent> subj = Of(before, true);
       if (subj.empty()) subj = Of(before, false);
       if (subj.empty()) continue;
+      // The guests run to the end of the clause, and on over commas while
+      // each next part opens with a body, a title or a name (会见了A公司总经理
+      // B，C公司董事长D、总经理E等，…).
+      while (ce < text_.size() && (text_[ce] == U',' || text_[ce] == U'，')) {
+        size_t next = ce + 1;
+        int32_t tv;
+        bool listed = lex_.titles.LongestAt(text_, next, &tv) > 0;
+        for (const Mention& m : ms_)
+          if (m.begin == next && m.ref == RefKind::kNone && m.type != EntityType::kLocation) listed = true;
+        if (!listed) break;
+        ce = ClauseEnd(next);
+      }
       size_t stop = ce;
       for (size_t k = t.e; k + 1 < ce; ++k)
         if (StartsAt(text_, k, U"一行")) { stop = k; break; }
@@ -732,6 +754,14 @@ class Relater {
       if (t.kind == TriggerKind::kLocate) {
         const Mention* y = FirstPlaceAfter(t.e, ce);
         if (!y) continue;
+        // "位于江州市湖滨区白沙镇…": every place of the chain holds it.
+        std::vector<const Mention*> chain{y};
+        for (const Mention* m : In(y->end, ce)) {
+          if (m->begin != chain.back()->end || m->ref != RefKind::kNone ||
+              (m->type != EntityType::kPark && m->type != EntityType::kLocation))
+            break;
+          chain.push_back(m);
+        }
         auto before = In(cb, t.b);
         const Mention* x = nullptr;
         for (const Mention* m : before)
@@ -742,7 +772,8 @@ class Relater {
             if (m.ref == RefKind::kNone && m.type != EntityType::kOfficial && m.type != EntityType::kLocation) { x = &m; break; }
           }
         }
-        if (x) Add(RelationType::kLocatedIn, E(*x), E(*y));
+        if (x)
+          for (const Mention* c : chain) Add(RelationType::kLocatedIn, E(*x), E(*c));
       } else if (t.kind == TriggerKind::kHost) {
         // 高新区设立科技金融广场: the zone right before the verb hosts what follows.
         const Mention* y = MentionEndingAt(t.b);
