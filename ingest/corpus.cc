@@ -213,7 +213,7 @@ Status FileSource::Extract(const Extractor& extractor, const Item& item, Documen
   if (bytes.empty()) return Status::Unsupported(item.name + ": empty file");
   DocumentStats local;
   if (!stats) stats = &local;
-  KGB_RETURN_IF_ERROR(extractor.Process(item.name, bytes, out, stats));
+  KGB_RETURN_IF_ERROR(extractor.Process(item.name, std::move(bytes), out, stats));
   if (stats->sentences == 0) return Status::Unsupported(item.name + ": no text (only white space or page furniture)");
   return Status::OK();
 }

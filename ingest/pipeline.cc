@@ -8,6 +8,7 @@
 #include "ingest/dates.h"
 #include "util/normalize.h"
 #include "ingest/relate.h"
+#include "ingest/sections.h"
 
 namespace kgb {
 namespace {
@@ -264,7 +265,17 @@ Status Extractor::Process(const std::string& doc, std::string_view bytes, Docume
                           DocumentStats* stats) const {
   DecodedText text;
   KGB_RETURN_IF_ERROR(DecodeText(bytes, doc, &text));
-  Extract(doc, text, "", out, stats);
+  ExtractDocument(doc, &text, "", out, stats);
+  return Status::OK();
+}
+
+Status Extractor::Process(const std::string& doc, std::string&& bytes, DocumentRecords* out,
+                          DocumentStats* stats) const {
+  DecodedText text;
+  Status s = DecodeText(bytes, doc, &text);
+  std::string().swap(bytes);
+  KGB_RETURN_IF_ERROR(s);
+  ExtractDocument(doc, &text, "", out, stats);
   return Status::OK();
 }
 
@@ -272,7 +283,7 @@ Status Extractor::ProcessUtf8(const std::string& doc, std::string_view utf8, con
                               DocumentRecords* out, DocumentStats* stats) const {
   DecodedText text;
   KGB_RETURN_IF_ERROR(DecodeText(utf8, doc, &text));
-  Extract(doc, text, date, out, stats);
+  ExtractDocument(doc, &text, date, out, stats);
   return Status::OK();
 }
 
@@ -280,16 +291,55 @@ Status Extractor::Inspect(const std::string& doc, std::string_view bytes, std::v
                           DocumentRecords* out) const {
   DecodedText text;
   KGB_RETURN_IF_ERROR(DecodeText(bytes, doc, &text));
-  Extract(doc, text, "", out, nullptr, sentences);
+  ExtractDocument(doc, &text, "", out, nullptr, sentences);
   return Status::OK();
 }
 
-void Extractor::Extract(const std::string& doc, const DecodedText& text, const std::string& doc_date,
+void Extractor::ExtractDocument(const std::string& doc, DecodedText* whole, const std::string& date,
+                                DocumentRecords* out, DocumentStats* stats,
+                                std::vector<InspectedSentence>* inspected) const {
+  if (options_.max_doc_bytes == 0 || whole->text.size() <= options_.max_doc_bytes) {
+    Extract(doc, whole, date, out, stats, inspected);
+    return;
+  }
+  const DecodedText& text = *whole;
+  std::vector<size_t> starts = SectionStarts(text.text, options_.max_doc_bytes);
+  *out = DocumentRecords();
+  out->doc = doc;
+  DocumentStats total;
+  total.encoding = text.encoding;
+  total.bytes = text.OrigOffset(text.text.size());
+  if (inspected) inspected->clear();
+  for (size_t i = 0; i < starts.size(); ++i) {
+    size_t e = i + 1 < starts.size() ? starts[i + 1] : text.text.size();
+    DocumentRecords part;
+    DocumentStats st;
+    std::vector<InspectedSentence> seen;
+    {
+      DecodedText section = SliceDecoded(text, starts[i], e);
+      Extract(doc, &section, date, &part, &st, inspected ? &seen : nullptr);
+    }
+    for (EntityRecord& r : part.entities) out->entities.push_back(std::move(r));
+    for (RelationRecord& r : part.relations) out->relations.push_back(std::move(r));
+    for (InspectedSentence& s : seen) {
+      s.article += static_cast<int>(total.articles);
+      inspected->push_back(std::move(s));
+    }
+    total.sentences += st.sentences;
+    total.articles += st.articles;
+  }
+  if (stats) *stats = total;
+}
+
+void Extractor::Extract(const std::string& doc, DecodedText* text, const std::string& doc_date,
                         DocumentRecords* out, DocumentStats* stats, std::vector<InspectedSentence>* inspected) const {
   *out = DocumentRecords();
   out->doc = doc;
   Page page;
-  SegmentPage(text, *lex_, &page);
+  SegmentPage(*text, *lex_, &page);
+  const Encoding encoding = text->encoding;
+  const size_t bytes = text->OrigOffset(text->text.size());
+  *text = DecodedText();  // the page holds what is needed of it
 
   // 1. Entities, sentence by sentence.
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
@@ -382,8 +432,8 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
   }
   for (auto& [key, e] : ents) out->entities.push_back(std::move(e));
   if (stats) {
-    stats->encoding = text.encoding;
-    stats->bytes = text.OrigOffset(text.text.size());
+    stats->encoding = encoding;
+    stats->bytes = bytes;
     stats->sentences = page.sentences.size();
     stats->articles = page.articles.size();
   }
