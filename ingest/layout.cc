@@ -11,6 +11,7 @@ namespace {
 struct Unit {
   char32_t ch;
   uint32_t ob, oe;  // original byte range
+  uint32_t tb, te;  // its UTF-8 bytes in the decoded text
 };
 
 bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0; }
@@ -63,7 +64,49 @@ class Segmenter {
   }
 
  private:
-  char32_t CharAt(size_t i, size_t* len) const { return DecodeUtf8(text_.text, i, len); }
+  // The character at byte i of the decoded text, which is well-formed UTF-8
+  // (DecodeText's contract): decoded without the checks of DecodeUtf8, which
+  // remains the fallback for anything unexpected.
+  char32_t CharAt(size_t i, size_t* len) const {
+    const std::string& s = text_.text;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    const unsigned char b = p[0];
+    if (b < 0x80) {
+      *len = 1;
+      return b;
+    }
+    if (b >= 0xE0 && b < 0xF0 && i + 3 <= s.size()) {  // nearly all Chinese text
+      *len = 3;
+      return (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    return DecodeUtf8(s, i, len);
+  }
+
+  // The end of the line that starts at byte i: the next line break ('\n',
+  // U+2028, U+2029, U+0085) or the end of the text; *next is where the
+  // following line starts.
+  size_t LineEnd(size_t i, size_t* next) const {
+    const std::string& s = text_.text;
+    const size_t n = s.size();
+    for (; i < n; ++i) {
+      const unsigned char b = static_cast<unsigned char>(s[i]);
+      if (b == '\n') {
+        *next = i + 1;
+        return i;
+      }
+      if (b == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+        *next = i + 3;
+        return i;
+      }
+      if (b == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+        *next = i + 2;
+        return i;
+      }
+    }
+    *next = n + 1;
+    return n;
+  }
 
   // Appends the normalized characters of bytes [b, e), spaces left out.
   void NormalizeRange(size_t b, size_t e, std::u32string* out) const {
@@ -79,20 +122,30 @@ class Segmenter {
   void SplitLines() {
     const std::string& s = text_.text;
     std::u32string norm;
-    size_t start = 0;
-    for (size_t i = 0, len = 0;; i += len) {
-      bool end = i >= s.size();
-      char32_t c = end ? U'\n' : CharAt(i, &len);
-      if (!end && !(c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85)) continue;
+    for (size_t start = 0; start <= s.size();) {
+      size_t next;
+      const size_t end = LineEnd(start, &next);
       // Trim spaces at both ends.
       size_t b = start, e = start;
       bool any = false;
-      for (size_t k = start, l; k < i; k += l) {
-        char32_t ch = CharAt(k, &l);
-        if (IsSpace(ch)) continue;
-        if (!any) b = k;
-        any = true;
-        e = k + l;
+      for (size_t k = start, l; k < end; k += l) {
+        if (!IsSpace(CharAt(k, &l))) {
+          b = k;
+          any = true;
+          break;
+        }
+      }
+      if (any) {
+        for (size_t k = end; k > b;) {  // back over the last characters
+          size_t lead = k - 1;
+          while (lead > b && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+          size_t l;
+          if (!IsSpace(CharAt(lead, &l))) {
+            e = lead + l;
+            break;
+          }
+          k = lead;
+        }
       }
       Line line;
       line.b = static_cast<uint32_t>(b);
@@ -110,8 +163,7 @@ class Segmenter {
         Summarize(&tail, tail_norm);
         lines_.push_back(tail);
       }
-      if (end) break;
-      start = i + len;
+      start = next;
     }
   }
 
@@ -389,7 +441,8 @@ class Segmenter {
         any_ = true;
         last_ = c;
         *u = Unit{c, static_cast<uint32_t>(seg_.text_.OrigOffset(b, &hint_)),
-                  static_cast<uint32_t>(seg_.text_.OrigOffset(pos_, &hint_))};
+                  static_cast<uint32_t>(seg_.text_.OrigOffset(pos_, &hint_)), static_cast<uint32_t>(b),
+                  static_cast<uint32_t>(pos_)};
         return true;
       }
     }
@@ -439,7 +492,7 @@ class Segmenter {
       size_t before = s.text.size();
       norm.Append(u.ch, &s.text);
       for (size_t t = before; t < s.text.size(); ++t) s.src.push_back(orig_chars);
-      AppendUtf8(u.ch, &s.orig);
+      s.orig.append(text_.text, u.tb, u.te - u.tb);
       ++orig_chars;
       s.orig_end = u.oe;
       if (s.text.size() >= kMaxSentenceChars) {
@@ -461,7 +514,7 @@ class Segmenter {
         chars.Next(&n);
         s.src.push_back(orig_chars);
         s.text.push_back(next[0]);
-        AppendUtf8(n.ch, &s.orig);
+        s.orig.append(text_.text, n.tb, n.te - n.tb);
         ++orig_chars;
         s.orig_end = n.oe;
       }
