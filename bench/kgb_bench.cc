@@ -11,14 +11,20 @@
 // CPU time of the pass before, and its MB/s is the input bytes over that. Peak RSS is
 // the process's high-water mark during the pass (reset before each pass via
 // /proc/self/clear_refs where the kernel allows it). "overall" runs what
-// `kgb build --json OUT` runs (ExtractFiles on N threads, Build, serialize the
-// JSON), at --threads 1 and at N, timed by the wall clock. The JSON is written
-// to OUT only when --json OUT is given; by default no file is written.
+// `kgb build --json OUT` runs (ExtractFiles on N threads, Build, write JSON),
+// at --threads 1 and at N, timed by the wall clock.
+//
+// The JSON goes to OUT through WriteOutput (util/file_io.h), as kgb build
+// writes it; by default to a temporary file in $TMPDIR (or /tmp), removed at
+// the end. An unwritable OUT is an error before anything runs, a failed
+// write exit code 3.
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -88,19 +94,13 @@ void Print(const Row& r) {
   std::fflush(stdout);
 }
 
-// The serialized graph, written to `path` when one was asked for (--json);
-// without it nothing is written: the bench never writes a file by default.
-kgb::Status Emit(const std::string& path, const std::string& json) {
-  return path.empty() ? kgb::Status::OK() : kgb::WriteFileAtomic(path, json);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace kgb;
   int threads = static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
-  std::string out_path;  // --json: where the graph goes; none by default (it is serialized and dropped)
+  std::string out_path;
   int repeat = 3;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
@@ -112,10 +112,17 @@ int main(int argc, char** argv) {
     } else if (a == "--json" && i + 1 < argc) {
       out_path = argv[++i];
     } else if (a == "-h" || a == "--help" || (a.size() > 1 && a[0] == '-')) {
-      std::cerr << "usage: kgb-bench [--threads N] [--repeat R] [--json OUT] INPUT...\n";
+      std::cerr << "usage: kgb-bench [--threads N] [--repeat R] [--json OUT] INPUT...\n"
+                   "(OUT: by default a temporary file, removed at the end)\n";
       return a[0] == '-' && a != "-h" && a != "--help" ? 2 : 0;
     } else {
       inputs.push_back(a);
+    }
+  }
+  if (!out_path.empty()) {
+    if (Status c = CheckWritable(out_path); !c.ok()) {
+      std::cerr << "kgb-bench: " << c.message() << "\n";
+      return 3;
     }
   }
   std::vector<std::string> files;
@@ -125,11 +132,24 @@ int main(int argc, char** argv) {
     std::cerr << "kgb-bench: no input files\n";
     return 2;
   }
+  bool write_failed = false;
   std::unique_ptr<Extractor> ex;
   Status s = Extractor::Create(nullptr, ExtractOptions(), &ex);
   if (!s.ok()) {
     std::cerr << s.ToString() << "\n";
     return 3;
+  }
+  std::string temp_out;  // the default output, removed at the end
+  if (out_path.empty()) {
+    const char* dir = std::getenv("TMPDIR");
+    temp_out = std::string(dir && *dir ? dir : "/tmp") + "/kgb-bench.XXXXXX";
+    int fd = ::mkstemp(temp_out.data());
+    if (fd < 0) {
+      std::cerr << "kgb-bench: " << temp_out << ": " << std::strerror(errno) << "\n";
+      return 3;
+    }
+    ::close(fd);
+    out_path = temp_out;
   }
   Recognizer recognizer(ex->lexicon());
   bool reset_ok = ResetPeakRss();
@@ -228,13 +248,14 @@ int main(int argc, char** argv) {
     row.peak_kb = PeakRssKb();
     Print(row);
     ResetPeakRss();
-    row.stage = out_path.empty() ? "serialize JSON" : "serialize and write JSON";
+    row.stage = "write JSON";
     t0 = CpuSeconds();
-    Status w = Emit(out_path, WriteGraphJson(g));
+    Status w = WriteOutput(out_path, WriteGraphJson(g));
     row.pass_seconds = row.stage_seconds = CpuSeconds() - t0;
     row.peak_kb = PeakRssKb();
     Print(row);
-    if (!w.ok()) std::cerr << w.ToString() << "\n";
+    if (!w.ok()) std::cerr << "kgb-bench: " << w.ToString() << "\n";
+    write_failed = write_failed || !w.ok();
   }
   builder = GraphBuilder();
 
@@ -259,8 +280,9 @@ int main(int argc, char** argv) {
       std::vector<InputIssue> is;
       ExtractFiles(*ex, files, o, &b, &is, &st);
       KnowledgeGraph g = b.Build();
-      Status w = Emit(out_path, WriteGraphJson(g));
-      if (!w.ok()) std::cerr << w.ToString() << "\n";
+      Status w = WriteOutput(out_path, WriteGraphJson(g));
+      if (!w.ok()) std::cerr << "kgb-bench: " << w.ToString() << "\n";
+      write_failed = write_failed || !w.ok();
       double wall = std::chrono::duration<double>(Clock::now() - t0).count();
       if (wall < row.pass_seconds) {
         row.pass_seconds = wall;
@@ -276,5 +298,6 @@ int main(int argc, char** argv) {
     if (t == 1) one = row.pass_seconds;
     else std::printf("speed-up at %d threads: %.2fx\n", t, one / row.pass_seconds);
   }
-  return 0;
+  if (!temp_out.empty()) std::remove(temp_out.c_str());
+  return write_failed ? 3 : 0;
 }

@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
   }
   if (child == 0) {
     Generated gen = Generate(nodes, edges, seed);
-    kgb::Status w = kgb::WriteFileAtomic(path, gen.json);
+    kgb::Status w = kgb::WriteOutput(path, gen.json);
     if (!w.ok()) {
       std::fprintf(stderr, "kgb_query_bench: %s\n", w.ToString().c_str());
       _exit(3);

@@ -20,6 +20,7 @@
 #include "ingest/corpus.h"
 #include "ingest/pipeline.h"
 #include "util/file_io.h"
+#include "util/messages.h"
 
 namespace kgb {
 namespace {
@@ -41,10 +42,15 @@ const char kUsage[] =
     "  --json FILE      write the graph as JSON (kgb-graph, version 1)\n"
     "  --graphml FILE   write the graph as GraphML (Gephi, networkx, igraph)\n"
     "  --gexf FILE      write the graph as GEXF 1.3 with a timeline (Gephi)\n"
+    "  --gexf-flavor F  gephi (default): mixed directed/undirected edges, GEXF 1.3;\n"
+    "                   networkx: GEXF 1.2 with every edge directed (symmetric\n"
+    "                   as an attribute), which networkx 2.8 and 3.x read\n"
     "  --csv DIR        write DIR/nodes.csv and DIR/relationships.csv (neo4j-admin)\n"
     "  --dot FILE       write the graph as DOT (Graphviz)\n"
     "  -o DIR           with no other output option: write DIR/graph.json\n"
-    "                   and DIR/graph.graphml (default DIR: out)\n"
+    "                   and DIR/graph.graphml (default DIR: out); a folder, so a\n"
+    "                   name ending in .json, .graphml, .gexf or .dot is refused:\n"
+    "                   use --json FILE (--graphml FILE, ...) for one file\n"
     "  --jsonl FILE     read documents from JSON Lines FILE (- for standard input):\n"
     "                   one {\"id\": ..., \"text\": ..., \"date\": ...} per line; the id\n"
     "                   names the document in evidence (may be repeated, and\n"
@@ -64,9 +70,10 @@ const char kUsage[] =
     "  --quiet          print nothing but errors (no progress either; progress is\n"
     "                   shown only when standard error is a terminal)\n"
     "\n"
-    "The same inputs give byte-identical output files. Outputs are written to a\n"
-    "temporary file and renamed, so a failed or killed build leaves any previous\n"
-    "output whole.\n"
+    "The same inputs give byte-identical output files. Output files are written\n"
+    "to a temporary file and renamed (through a symbolic link, its target), so a\n"
+    "failed or killed build leaves any previous output whole; -, /dev/stdout, a\n"
+    "pipe or a device is written directly, never replaced.\n"
     "\n"
     "A document (a file path as given, or a JSONL id) counts once in a graph:\n"
     "an input whose name is already in the graph is not added again.\n"
@@ -80,10 +87,10 @@ std::string Summary(const KnowledgeGraph& g) {
   std::ostringstream o;
   auto nodes = g.NodeCountsByType();
   auto edges = g.EdgeCountsByType();
-  o << g.num_nodes() << " entities:";
+  o << CountNoun(g.num_nodes(), "entity", "entities") << ":";
   for (int t = 0; t < kNumEntityTypes; ++t)
     o << (t ? ", " : " ") << nodes[t] << " " << EntityTypeName(static_cast<EntityType>(t));
-  o << "\n" << g.num_edges() << " edges:";
+  o << "\n" << CountNoun(g.num_edges(), "edge") << ":";
   for (int t = 0; t < kNumRelationTypes; ++t)
     o << (t ? ", " : " ") << edges[t] << " " << RelationTypeName(static_cast<RelationType>(t));
   o << "\n";
@@ -138,6 +145,7 @@ int RunBuild(const Args& args) {
   ExtractOptions opts;
   std::vector<std::string> inputs;
   std::vector<ExportTarget> exports;  // --gexf, --csv, --dot
+  ExportOptions export_options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {
@@ -158,6 +166,12 @@ int RunBuild(const Args& args) {
       ExportTarget t{ExportFormat::kGexf, v};
       ParseExportFormat(a.substr(2), &t.format);
       exports.push_back(t);
+    } else if (a == "--gexf-flavor") {
+      if (!value(&v)) goto missing;
+      if (!ParseGexfFlavor(v, &export_options.gexf_flavor)) {
+        std::cerr << "kgb build: --gexf-flavor takes gephi or networkx, not '" << v << "'\n";
+        return kExitUsage;
+      }
     } else if (a == "-o") {
       if (!value(&out_dir)) goto missing;
     } else if (a == "--jsonl") {
@@ -193,7 +207,15 @@ int RunBuild(const Args& args) {
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::cerr << "kgb build: unknown option " << a << "\n\n" << kUsage;
+      std::string guess = ClosestWord(a, {"--json", "--graphml", "--gexf", "--gexf-flavor", "--csv", "--dot", "-o",
+                                          "--jsonl", "--into", "--lexicon", "--threads", "--year", "--quiet",
+                                          "--help"});
+      if (!guess.empty()) {
+        std::cerr << "kgb build: unknown option " << a << "; did you mean '" << guess
+                  << "'? ('kgb build --help' lists the options)\n";
+      } else {
+        std::cerr << "kgb build: unknown option " << a << "\n\n" << kUsage;
+      }
       return kExitUsage;
     } else {
       inputs.push_back(a);
@@ -224,6 +246,18 @@ int RunBuild(const Args& args) {
     json_path = into_path;
   }
   if (json_path.empty() && graphml_path.empty() && exports.empty()) {
+    // -o names a folder; a file name there is a mistake, not a folder to make.
+    struct stat st;
+    bool is_dir = ::stat(out_dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    for (const char* ext : {".json", ".graphml", ".gexf", ".dot"}) {
+      std::string e = ext;
+      if (is_dir || out_dir.size() <= e.size() || out_dir.compare(out_dir.size() - e.size(), e.size(), e) != 0)
+        continue;
+      std::cerr << "kgb build: -o takes a folder (it receives graph.json and graph.graphml), not a file name\n"
+                << "  to write one file, use: kgb build --" << (e == ".json" ? "json" : e.substr(1)) << " " << out_dir
+                << " INPUT...\n";
+      return kExitUsage;
+    }
     if (::access(out_dir.c_str(), F_OK) != 0 && ::mkdir(out_dir.c_str(), 0755) != 0) {
       std::cerr << "kgb build: cannot create output folder " << out_dir << "\n";
       return kExitIOError;
@@ -302,7 +336,7 @@ int RunBuild(const Args& args) {
   for (size_t i = reported; i < issues.size(); ++i)
     std::cerr << "kgb build: skipped " << issues[i].status.message() << "\n";
 
-  if (!issues.empty()) std::cerr << "kgb build: skipped " << issues.size() << " inputs (named above)\n";
+  if (!issues.empty()) std::cerr << "kgb build: skipped " << CountNoun(issues.size(), "input") << " (named above)\n";
   if (stats.documents == 0 && stats.duplicates == 0 && !issues.empty()) {
     // Never replace a previous graph with an empty one.
     std::cerr << "kgb build: no input could be read; nothing written\n";
@@ -311,37 +345,39 @@ int RunBuild(const Args& args) {
 
   KnowledgeGraph graph = builder.Build();
   if (!json_path.empty()) {
-    Status w = WriteFileAtomic(json_path, WriteGraphJson(graph));
+    Status w = WriteOutput(json_path, WriteGraphJson(graph));
     if (!w.ok()) {
       std::cerr << "kgb build: " << w.ToString() << "\n";
       return kExitIOError;
     }
   }
   if (!graphml_path.empty()) {
-    Status w = WriteFileAtomic(graphml_path, WriteGraphml(graph));
+    Status w = WriteOutput(graphml_path, WriteGraphml(graph));
     if (!w.ok()) {
       std::cerr << "kgb build: " << w.ToString() << "\n";
       return kExitIOError;
     }
   }
-  if (Status w = WriteGraphs(graph, exports); !w.ok()) {
+  if (Status w = WriteGraphs(graph, exports, export_options); !w.ok()) {
     std::cerr << "kgb build: " << w.ToString() << "\n";
     return kExitIOError;
   }
   if (!quiet) {
-    std::ostream& o = json_path == "-" || graphml_path == "-" ? std::cerr : std::cout;
-    o << "read " << stats.documents << " documents (" << stats.bytes << " bytes, " << stats.sentences
-      << " sentences)";
-    if (!issues.empty()) o << ", skipped " << issues.size() << " inputs";
+    bool to_stdout = IsStandardOutput(json_path) || IsStandardOutput(graphml_path);
+    for (const ExportTarget& t : exports) to_stdout = to_stdout || IsStandardOutput(t.path);
+    std::ostream& o = to_stdout ? std::cerr : std::cout;
+    o << "read " << CountNoun(stats.documents, "document") << " (" << CountNoun(stats.bytes, "byte") << ", "
+      << CountNoun(stats.sentences, "sentence") << ")";
+    if (!issues.empty()) o << ", skipped " << CountNoun(issues.size(), "input");
     if (stats.duplicates > 0)
-      o << ", " << stats.duplicates << " documents already in the graph not added again";
+      o << ", " << CountNoun(stats.duplicates, "document") << " already in the graph not added again";
     o << "\n";
-    if (!into_path.empty()) o << "added to " << graph_documents << " documents of " << into_path << "\n";
+    if (!into_path.empty()) o << "added to " << CountNoun(graph_documents, "document") << " of " << into_path << "\n";
     o << Summary(graph);
-    if (!json_path.empty() && json_path != "-") o << "wrote " << json_path << "\n";
-    if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
+    if (!json_path.empty() && !IsStandardOutput(json_path)) o << "wrote " << json_path << "\n";
+    if (!graphml_path.empty() && !IsStandardOutput(graphml_path)) o << "wrote " << graphml_path << "\n";
     for (const ExportTarget& t : exports)
-      if (t.path != "-") o << "wrote " << t.path << "\n";
+      if (!IsStandardOutput(t.path)) o << "wrote " << t.path << "\n";
   }
   return issues.empty() ? kExitOk : kExitSkipped;
 }

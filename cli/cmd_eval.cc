@@ -24,6 +24,9 @@ const char kUsage[] =
     "options:\n"
     "  --graph FILE   the graph (then every argument is a GOLD)\n"
     "  --misses       also list what was missed and what is spurious\n"
+    "  --by-doc       first one line per annotated page (gold/d01.json scores\n"
+    "                 the part of the graph from d01.txt); with --misses, the\n"
+    "                 lists grouped by page. Needs a graph from kgb build\n"
     "  --json         print the scores as JSON instead\n"
     "\n"
     "example:\n"
@@ -33,7 +36,7 @@ const char kUsage[] =
 
 int RunEval(const Args& args) {
   std::string graph_path;
-  bool misses = false, json = false;
+  bool misses = false, json = false, by_doc = false;
   std::vector<std::string> positional;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -44,6 +47,8 @@ int RunEval(const Args& args) {
       misses = true;
     } else if (a == "--json") {
       json = true;
+    } else if (a == "--by-doc") {
+      by_doc = true;
     } else if (a == "--graph") {
       if (i + 1 >= args.size()) {
         std::cerr << "kgb eval: --graph needs a value\n";
@@ -68,17 +73,31 @@ int RunEval(const Args& args) {
 
   std::string text;
   Status s = ReadFile(graph_path, &text);
-  eval::Gold gold;
-  if (s.ok()) s = eval::LoadGold(positional, &gold);
+  const std::string source = graph_path == "-" ? "<stdin>" : graph_path;
   eval::EvalResult result;
-  if (s.ok()) s = eval::ScoreGraph(text, graph_path == "-" ? "<stdin>" : graph_path, gold, &result);
+  bool no_documents = false;  // --by-doc on a graph without document information: a usage error
+  if (by_doc) {
+    std::vector<eval::GoldText> gold_files;
+    if (s.ok()) s = eval::ReadGoldFiles(positional, &gold_files);
+    if (s.ok()) {
+      s = eval::ScoreGraphByDocument(text, source, gold_files, &result);
+      no_documents = s.code() == Status::Code::kUnsupported;
+    }
+  } else {
+    eval::Gold gold;
+    if (s.ok()) s = eval::LoadGold(positional, &gold);
+    if (s.ok()) s = eval::ScoreGraph(text, source, gold, &result);
+  }
   if (!s.ok()) {
     std::cerr << "kgb eval: " << s.ToString() << "\n";
+    return no_documents ? kExitUsage : kExitIOError;
+  }
+  Status w = WriteOutput("-", json ? eval::FormatJsonReport(result) : eval::FormatReport(result, misses));
+  if (!w.ok()) {
+    std::cerr << "kgb eval: " << w.ToString() << "\n";
     return kExitIOError;
   }
-  std::cout << (json ? eval::FormatJsonReport(result) : eval::FormatReport(result, misses));
-  std::cout.flush();
-  return std::cout ? kExitOk : kExitIOError;
+  return kExitOk;
 }
 
 }  // namespace kgb

@@ -12,11 +12,19 @@ namespace kgb {
 
 int RunInspect(const Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << "usage: kgb inspect FILE\n\n"
+    std::cout << "usage: kgb inspect [--words] FILE\n\n"
                  "Prints the articles and sentences kgb reads in FILE (- for standard\n"
                  "input), the entities recognized in each sentence and the relations\n"
-                 "extracted, in reading order.\n";
+                 "extracted, in reading order. --words also prints each sentence's\n"
+                 "words and part-of-speech tags (the word layer under recognition).\n";
     return args.empty() ? kExitUsage : kExitOk;
+  }
+  Args rest = args;
+  const bool show_words = rest[0] == "--words";
+  if (show_words) rest.erase(rest.begin());
+  if (rest.empty()) {
+    std::cerr << "kgb inspect: missing FILE\n";
+    return kExitUsage;
   }
   std::unique_ptr<Extractor> ex;
   Status s = Extractor::Create(nullptr, ExtractOptions(), &ex);
@@ -25,14 +33,14 @@ int RunInspect(const Args& args) {
     return kExitIOError;
   }
   std::string bytes;
-  s = ReadFile(args[0], &bytes);
+  s = ReadFile(rest[0], &bytes);
   if (!s.ok()) {
     std::cerr << "kgb inspect: " << s.message() << "\n";
     return kExitIOError;
   }
   std::vector<InspectedSentence> sentences;
   DocumentRecords records;
-  s = ex->Inspect(args[0], bytes, &sentences, &records);
+  s = ex->Inspect(rest[0], bytes, &sentences, &records);
   if (!s.ok()) {
     std::cerr << "kgb inspect: " << s.message() << "\n";
     return kExitIOError;
@@ -44,6 +52,7 @@ int RunInspect(const Args& args) {
       std::cout << "=== article " << article << "\n";
     }
     std::cout << (is.headline ? "H " : "  ") << "[" << is.start << "," << is.end << ") " << is.text << "\n";
+    if (show_words && !is.words.empty()) std::cout << "    | " << is.words << "\n";
     for (const auto& m : is.mentions) std::cout << "      " << m << "\n";
   }
   std::cout << "=== relations\n";

@@ -3,8 +3,10 @@
 
 #include "cli/commands.h"
 #include "export/graphml.h"
+#include "graph/json_io.h"
 #include "graph/merge.h"
 #include "util/file_io.h"
+#include "util/messages.h"
 
 namespace kgb {
 namespace {
@@ -82,21 +84,23 @@ int RunMerge(const Args& args) {
   Status s = MergeGraphFiles(inputs, GraphReadOptions(), &graph, &report);
   if (!s.ok()) {
     std::cerr << "kgb merge: " << s.ToString() << "\n";
+    if (IsNotAGraph(s)) std::cerr << "kgb merge: each GRAPH must be a kgb graph: run `kgb build --json g.json FILE...` first\n";
     return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitIOError;
   }
-  Status w = WriteFileAtomic(out_path, WriteGraphJson(graph));
-  if (w.ok() && !graphml_path.empty()) w = WriteFileAtomic(graphml_path, WriteGraphml(graph));
+  Status w = WriteOutput(out_path, WriteGraphJson(graph));
+  if (w.ok() && !graphml_path.empty()) w = WriteOutput(graphml_path, WriteGraphml(graph));
   if (!w.ok()) {
     std::cerr << "kgb merge: " << w.ToString() << "\n";
     return kExitIOError;
   }
   if (!quiet) {
-    std::ostream& o = out_path == "-" || graphml_path == "-" ? std::cerr : std::cout;
+    std::ostream& o = IsStandardOutput(out_path) || IsStandardOutput(graphml_path) ? std::cerr : std::cout;
     for (const std::string& d : report.dropped) o << "kgb merge: not added again: " << d << "\n";
-    o << "merged " << report.merged << " graphs (" << graph.documents().size() << " documents): "
-      << graph.num_nodes() << " entities, " << graph.num_edges() << " edges\n";
-    if (out_path != "-") o << "wrote " << out_path << "\n";
-    if (!graphml_path.empty() && graphml_path != "-") o << "wrote " << graphml_path << "\n";
+    o << "merged " << CountNoun(report.merged, "graph") << " (" << CountNoun(graph.documents().size(), "document")
+      << "): " << CountNoun(graph.num_nodes(), "entity", "entities") << ", " << CountNoun(graph.num_edges(), "edge")
+      << "\n";
+    if (!IsStandardOutput(out_path)) o << "wrote " << out_path << "\n";
+    if (!graphml_path.empty() && !IsStandardOutput(graphml_path)) o << "wrote " << graphml_path << "\n";
   }
   return kExitOk;
 }

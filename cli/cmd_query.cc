@@ -1,11 +1,15 @@
 // kgb query: relationship questions over a graph written by kgb build.
+#include <sys/stat.h>
+
 #include <cstring>
 #include <iostream>
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "graph/json_io.h"
 #include "query/query.h"
+#include "util/messages.h"
 
 namespace kgb {
 namespace {
@@ -46,11 +50,13 @@ const char kUsage[] =
     "  -> stored from the row's first entity, <- towards it, -- symmetric relation.\n"
     "\n"
     "exit codes:\n"
-    "  0  answered (an empty answer, such as no path, is still an answer)\n"
-    "  2  usage error: unknown command or option, malformed value\n"
+    "  0  answered (an empty list, such as no edges in a date range, is an answer)\n"
+    "  2  usage error: unknown command or option, malformed value or date\n"
     "  3  the graph file cannot be read or is not a kgb graph\n"
     "  4  a NAME matched no entity (the closest names are suggested) or several\n"
     "     entities (they are listed with their ids); the message is on stderr\n"
+    "  5  path: no path between the two entities (\"no path between A and B\" on\n"
+    "     stderr; the answer, with length -1 and no rows, is still printed)\n"
     "\n"
     "examples (on the bundled example pages):\n"
     "  kgb build --json ex.json examples/\n"
@@ -97,8 +103,9 @@ const std::map<std::string, const char*>& CommandHelp() {
        "each hop with its relation and one evidence sentence. Between two entities\n"
        "linked by several relations the hop shows the one with most evidence.\n"
        "--all lists every shortest path (at most 1000; info.truncated says if\n"
-       "there were more), ordered by node id hop by hop. No path is not an error:\n"
-       "info.length is -1 and there are no rows.\n"
+       "there were more), ordered by node id hop by hop. When there is no path,\n"
+       "the answer has info.length -1 and no rows, stderr says \"no path between\n"
+       "A and B\" and the exit code is 5.\n"
        "\n"
        "columns: path, step, from, relation, dir, to, date, doc, sentence\n"
        "info:    from, from_id, to, to_id, length, paths, truncated\n"
@@ -194,8 +201,13 @@ int RunQuery(const Args& args) {
     return kExitUsage;
   }
   const std::string& path = args[0];
-  if (CommandHelp().count(path))
-    return Fail("the graph file comes first: kgb query GRAPH.json " + path + " ... (see kgb query --help)",
+  // A command (or a typo of one, naming no file) where the graph belongs.
+  struct stat st;
+  std::string command = CommandHelp().count(path) ? path : "";
+  if (command.empty() && path.find_first_of("./") == std::string::npos && ::stat(path.c_str(), &st) != 0)
+    command = ClosestWord(path, QueryCommands());
+  if (!command.empty())
+    return Fail("the graph file comes first: kgb query GRAPH.json " + command + " ... (see kgb query --help)",
                 kExitUsage);
   QueryRequest request;
   Status s = ParseQueryArgs(Args(args.begin() + 1, args.end()), &request);
@@ -205,7 +217,10 @@ int RunQuery(const Args& args) {
   GraphReadOptions options;
   options.allow_foreign = true;
   s = LoadGraphFile(path, options, &graph);
-  if (!s.ok()) return Fail(s.ToString(), kExitIOError);
+  if (!s.ok()) {
+    std::cerr << GraphLoadError("query", path, s);
+    return kExitIOError;
+  }
 
   QueryEngine engine(graph);
   Result result;
@@ -217,6 +232,20 @@ int RunQuery(const Args& args) {
   }
   std::cout << FormatResult(result, request.format);
   std::cout.flush();
+  if (request.command == "path") {
+    std::string from, to;
+    bool none = false;
+    for (const auto& [key, value] : result.info) {
+      if (key == "from") from = value.str();
+      if (key == "to") to = value.str();
+      if (key == "length") none = value.integer() < 0;
+    }
+    if (none) {
+      std::cerr << "kgb query: no path between " << from << " and " << to
+                << (request.relations == kAllRelations ? "" : " over the relations of --rel") << "\n";
+      return kExitNoPath;
+    }
+  }
   return kExitOk;
 }
 

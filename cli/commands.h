@@ -15,6 +15,7 @@ enum ExitCode {
   kExitUsage = 2,     // bad arguments
   kExitIOError = 3,   // an output could not be written, or no input was usable
   kExitNotFound = 4,  // query: a name matched nothing, or was ambiguous
+  kExitNoPath = 5,    // query path: no path between the two entities
 };
 
 using Args = std::vector<std::string>;

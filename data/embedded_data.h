@@ -15,6 +15,10 @@ struct EmbeddedFile {
 // All embedded lexicon files, sorted by name.
 const std::vector<EmbeddedFile>& EmbeddedFiles();
 
+// The word layer's dictionary and HMM tables (data/words/jieba_convert.py
+// over Debian's python3-jieba and data/words/additions.txt).
+std::string_view EmbeddedWordsBlob();
+
 }  // namespace kgb
 
 #endif  // KGB_DATA_EMBEDDED_DATA_H_

@@ -205,16 +205,22 @@ Status ListGoldFiles(const std::vector<std::string>& paths, std::vector<std::str
   return Status::OK();
 }
 
-Status LoadGold(const std::vector<std::string>& paths, Gold* out) {
+Status ReadGoldFiles(const std::vector<std::string>& paths, std::vector<GoldText>* out) {
+  out->clear();
   std::vector<std::string> names;
   KGB_RETURN_IF_ERROR(ListGoldFiles(paths, &names));
-  std::vector<GoldText> files;
   for (const std::string& n : names) {
     GoldText f;
     f.source = n;
     KGB_RETURN_IF_ERROR(ReadFile(n, &f.text));
-    files.push_back(std::move(f));
+    out->push_back(std::move(f));
   }
+  return Status::OK();
+}
+
+Status LoadGold(const std::vector<std::string>& paths, Gold* out) {
+  std::vector<GoldText> files;
+  KGB_RETURN_IF_ERROR(ReadGoldFiles(paths, &files));
   return ParseGold(files, out);
 }
 

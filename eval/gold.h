@@ -82,7 +82,10 @@ Status ParseGold(const std::vector<GoldText>& files, Gold* out);
 // file. Fails when a path does not exist or nothing is found.
 Status ListGoldFiles(const std::vector<std::string>& paths, std::vector<std::string>* files);
 
-// ListGoldFiles, read each file, ParseGold.
+// ListGoldFiles, then reads each file (source = its path).
+Status ReadGoldFiles(const std::vector<std::string>& paths, std::vector<GoldText>* out);
+
+// ReadGoldFiles, ParseGold.
 Status LoadGold(const std::vector<std::string>& paths, Gold* out);
 
 }  // namespace eval

@@ -64,11 +64,23 @@ struct Finding {
 // "entity  official      张三", "edge    met_with          A -> B", ...
 std::string FormatFinding(const Finding& f);
 
+// One annotated page scored alone (kgb eval --by-doc).
+struct DocumentScore {
+  std::string name;       // the gold file's name without folder and extension: "d01"
+  std::string gold_file;  // the gold file as read
+  size_t graph_documents = 0;  // documents of the graph it matched; 0: the page is not in the graph
+  Counts entities;        // all entity types
+  Counts relations;       // all relation types
+  std::vector<Finding> misses;
+  std::vector<Finding> false_positives;
+};
+
 struct EvalResult {
   Counts entities[kNumEntityTypes];     // by kEntityTypes index
   Counts relations[kNumRelationTypes];  // by kRelationTypes index
   std::vector<Finding> misses;          // gold entities, then gold relations, in gold order
   std::vector<Finding> false_positives; // nodes in graph order, then edges in graph order
+  std::vector<DocumentScore> documents; // ScoreGraphByDocument only: one per gold file, in order
 
   Counts EntityTotal() const;
   Counts RelationTotal() const;
@@ -81,17 +93,42 @@ struct EvalResult {
 // "nodes" or "edges" not being what they must, a node without an id).
 Status ScoreGraph(const std::string& text, const std::string& source, const Gold& gold, EvalResult* out);
 
+// ScoreGraph over all the gold files merged (the figures above, unchanged),
+// plus, in out->documents, each gold file scored alone against the part of
+// the graph that comes from its page, with the same rules:
+//  - a gold file matches the graph's documents (the top-level "documents"
+//    and the evidence "doc" names) whose base name, or base name without its
+//    last extension, equals the gold file's base name without ".json":
+//    gold/d01.json <-> pages/d01.txt (or a JSONL id d01); several matches
+//    are scored together;
+//  - the part of the graph from a document: the nodes recognized in it (their
+//    "docs", indices into "documents", as kgb build writes them), the edges
+//    with evidence from it, and the ends of those edges.
+// A gold file no document matches is scored against nothing (all misses,
+// graph_documents 0). Fails with Unsupported, naming the graph, when it carries
+// no per-document information: no "documents" list (not written by kgb
+// build), or nodes without "docs" (written by an older kgb). Gold errors are
+// those of ParseGold.
+Status ScoreGraphByDocument(const std::string& text, const std::string& source,
+                            const std::vector<GoldText>& gold_files, EvalResult* out);
+
 // The summary line kgscore prints last: "entity F1 0.812  relation F1 0.640".
 std::string SummaryLine(const EvalResult& r);
 
 // kgscore's text report: a tp/fp/fn/P/R/F1 table per entity type and per
 // relation type with an "all" row each, with `list_findings` the misses and
 // false positives, and the summary line last. Ends with a newline.
+// With r.documents (--by-doc): first one aligned line per document (name,
+// entity tp fp fn F1, relation tp fp fn F1), then the tables, then with
+// `list_findings` the misses and false positives under a "== NAME" heading
+// per document instead of the whole-graph lists, and the summary line last.
 std::string FormatReport(const EvalResult& r, bool list_findings);
 
 // kgscore --json: {"entities": {TYPE: {tp, fp, fn, p, r, f}}, "relations":
 // {...}, "entity_f1", "relation_f1"}, laid out as Python's json.dumps with
 // indent=1, so the two outputs compare byte for byte. Ends with a newline.
+// With r.documents, a last member "documents": [{"doc", "gold", "in_graph",
+// "entities": {tp, fp, fn, p, r, f}, "relations": {...}}, ...].
 std::string FormatJsonReport(const EvalResult& r);
 
 }  // namespace eval

@@ -67,18 +67,19 @@ Status CheckExportPath(ExportFormat format, const std::string& path) {
   return CheckWritable(trimmed);  // the parent must exist and be writable
 }
 
-Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path) {
+Status WriteGraph(const KnowledgeGraph& graph, ExportFormat format, const std::string& path,
+                  const ExportOptions& options) {
   switch (format) {
-    case ExportFormat::kJson: return WriteFileAtomic(path, WriteGraphJson(graph));
-    case ExportFormat::kGraphml: return WriteFileAtomic(path, WriteGraphml(graph));
-    case ExportFormat::kGexf: return WriteFileAtomic(path, WriteGexf(graph));
-    case ExportFormat::kDot: return WriteFileAtomic(path, WriteDot(graph));
+    case ExportFormat::kJson: return WriteOutput(path, WriteGraphJson(graph));
+    case ExportFormat::kGraphml: return WriteOutput(path, WriteGraphml(graph));
+    case ExportFormat::kGexf: return WriteOutput(path, WriteGexf(graph, options.gexf_flavor));
+    case ExportFormat::kDot: return WriteOutput(path, WriteDot(graph));
     case ExportFormat::kCsv: {
       KGB_RETURN_IF_ERROR(CheckExportPath(format, path));
       if (!IsDir(path) && ::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST)
         return Status::IOError(path + ": cannot create folder: " + std::strerror(errno));
-      KGB_RETURN_IF_ERROR(WriteFileAtomic(Join(path, kNeo4jNodesFile), WriteNeo4jNodesCsv(graph)));
-      return WriteFileAtomic(Join(path, kNeo4jRelationshipsFile), WriteNeo4jRelationshipsCsv(graph));
+      KGB_RETURN_IF_ERROR(WriteOutput(Join(path, kNeo4jNodesFile), WriteNeo4jNodesCsv(graph)));
+      return WriteOutput(Join(path, kNeo4jRelationshipsFile), WriteNeo4jRelationshipsCsv(graph));
     }
   }
   return Status::InvalidArgument("unknown export format");
@@ -89,8 +90,9 @@ Status CheckExportTargets(const std::vector<ExportTarget>& targets) {
   return Status::OK();
 }
 
-Status WriteGraphs(const KnowledgeGraph& graph, const std::vector<ExportTarget>& targets) {
-  for (const ExportTarget& t : targets) KGB_RETURN_IF_ERROR(WriteGraph(graph, t.format, t.path));
+Status WriteGraphs(const KnowledgeGraph& graph, const std::vector<ExportTarget>& targets,
+                   const ExportOptions& options) {
+  for (const ExportTarget& t : targets) KGB_RETURN_IF_ERROR(WriteGraph(graph, t.format, t.path, options));
   return Status::OK();
 }
 

@@ -42,7 +42,20 @@ void MinDate(std::string* date, const std::string& d) {
 
 }  // namespace
 
-std::string WriteGexf(const KnowledgeGraph& kg) {
+const char* GexfFlavorName(GexfFlavor f) { return f == GexfFlavor::kGephi ? "gephi" : "networkx"; }
+
+bool ParseGexfFlavor(const std::string& name, GexfFlavor* out) {
+  for (GexfFlavor f : {GexfFlavor::kGephi, GexfFlavor::kNetworkx}) {
+    if (name == GexfFlavorName(f)) {
+      *out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string WriteGexf(const KnowledgeGraph& kg, GexfFlavor flavor) {
+  const bool gephi = flavor == GexfFlavor::kGephi;
   const Graph& g = kg.graph();
 
   // When each node enters the timeline: its first_seen, or its earliest edge
@@ -64,15 +77,23 @@ std::string WriteGexf(const KnowledgeGraph& kg) {
     if (IsIsoDate(g[ed].date) && g[ed].date > graph_end) graph_end = g[ed].date;
 
   std::ostringstream o;
-  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3\"\n"
-       "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-       "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-       "  <meta>\n"
+  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  if (gephi) {
+    o << "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3\"\n"
+         "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+         "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
+  } else {
+    o << "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"\n"
+         "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+         "      xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" "
+         "version=\"1.2\">\n";
+  }
+  o << "  <meta>\n"
        "    <creator>kgb</creator>\n"
        "    <description>knowledge graph of local-government and development-zone news</description>\n"
        "  </meta>\n"
-       "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\"";
+       "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\"";
+  if (gephi) o << " timerepresentation=\"interval\"";
   if (!graph_start.empty()) o << " start=\"" << graph_start << "\" end=\"" << graph_end << "\"";
   o << ">\n"
        "    <attributes class=\"node\" mode=\"static\">\n"
@@ -116,9 +137,11 @@ std::string WriteGexf(const KnowledgeGraph& kg) {
   for (EdgeDesc ed : boost::make_iterator_range(boost::edges(g))) {
     const Edge& e = g[ed];
     o << "      <edge id=\"e" << k++ << "\" source=\"" << AttrEscape(g[boost::source(ed, g)].id) << "\" target=\""
-      << AttrEscape(g[boost::target(ed, g)].id) << "\" type=\"" << (IsSymmetric(e.type) ? "undirected" : "directed")
-      << "\" kind=\"" << RelationTypeName(e.type) << "\" label=\"" << RelationTypeName(e.type) << "\" weight=\""
-      << e.weight << "\"";
+      << AttrEscape(g[boost::target(ed, g)].id) << "\"";
+    if (gephi)
+      o << " type=\"" << (IsSymmetric(e.type) ? "undirected" : "directed") << "\" kind=\"" << RelationTypeName(e.type)
+        << "\"";
+    o << " label=\"" << AttrEscape(EdgeLabel(e.type, e.title)) << "\" weight=\"" << e.weight << "\"";
     if (IsIsoDate(e.date)) o << " start=\"" << e.date << "\"";
     o << ">\n        <attvalues>\n";
     AttValue(o, "type", RelationTypeName(e.type));

@@ -1,15 +1,31 @@
-// GraphML export for Gephi, networkx and igraph.
-//
-// Follows Gephi's importer conventions: node and edge attributes are declared
-// <key>s with attr.name and attr.type; the node `label` and edge `weight` keys
-// are the ones Gephi maps to its own label and weight columns. The graph is
-// directed (edgedefault="directed"); met_with and signed_agreement edges carry
-// symmetric=true instead of a per-edge `directed` flag, which networkx rejects.
+// GraphML export for Gephi, networkx and igraph: one file that all three
+// read as meant.
 //
 // Node keys: label, type, pinyin, aliases ("|"-joined), mentions (int),
-// first_seen, last_seen. Edge keys: type, weight (double), title, date,
-// symmetric (boolean), evidence (a JSON array in one string). Optional values
-// (first_seen, last_seen, title, date) are left out when empty.
+// first_seen, last_seen, then the keys Gephi's GraphML importer takes as the
+// node's look: r, g, b (int) and color ("#RRGGBB") from the palette of
+// export/style.h, and size (double, export/style.h's NodeSize of the
+// mentions). These look keys are one table in graphml.cc (kNodeLookKeys), so
+// that a layout's x and y (Gephi reads them the same way) go next to them.
+// Edge keys: label (attr.name "label", key id "edge_label": the relation, or
+// "holds_position: TITLE"; Gephi shows it as the edge label), type, weight
+// (double), title, date, symmetric (boolean), evidence (a JSON array in one
+// string). Optional values (first_seen, last_seen, title, date) are left out
+// when empty. Every attribute is a declared <key> with attr.name and
+// attr.type; Gephi maps the keys named label, weight, r, g, b, color and size
+// onto its own columns.
+//
+// Edges: every edge has a unique id (e0, e1, ...). The graph is directed
+// (edgedefault="directed") and every edge is stored as kgb stores it, so
+// networkx (which refuses a directed="false" edge in a directed graph) and
+// igraph read a plain directed multigraph, with symmetric=true on met_with
+// and signed_agreement. For Gephi, each edge also carries two attributes in
+// the namespace urn:kgb:gephi (prefix gephi:), which Gephi's importer reads
+// by their local name and networkx and igraph skip as foreign:
+//   gephi:label     the relation type, Gephi's edge type: two relations
+//                   between one pair stay two edges instead of being merged;
+//   gephi:directed  "false" on met_with and signed_agreement, so meetings
+//                   and signings show without arrows (a mixed graph).
 #ifndef KGB_EXPORT_GRAPHML_H_
 #define KGB_EXPORT_GRAPHML_H_
 
@@ -18,6 +34,9 @@
 #include "graph/knowledge_graph.h"
 
 namespace kgb {
+
+// The namespace of the Gephi-only edge attributes (see above).
+inline constexpr const char* kGraphmlGephiNamespace = "urn:kgb:gephi";
 
 std::string WriteGraphml(const KnowledgeGraph& graph);
 

@@ -20,6 +20,12 @@ double NodeSize(uint64_t mentions) {
   return 10.0 + 5.0 * std::log2(static_cast<double>(std::max<uint64_t>(mentions, 1)));
 }
 
+std::string EdgeLabel(RelationType type, const std::string& title) {
+  std::string label = RelationTypeName(type);
+  if (type == RelationType::kHoldsPosition && !title.empty()) label += ": " + title;
+  return label;
+}
+
 bool IsIsoDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

@@ -86,12 +86,21 @@ void GraphBuilder::Union(int a, int b) {
   info_[a].parent = b;
 }
 
-void GraphBuilder::AddEntity(const EntityRecord& e) {
+uint32_t GraphBuilder::DocId(const std::string& doc) {
+  if (doc.empty()) return kNoDoc;
+  auto [it, added] = doc_ids_.emplace(doc, static_cast<uint32_t>(doc_names_.size()));
+  if (added) doc_names_.push_back(doc);
+  return it->second;
+}
+
+void GraphBuilder::AddEntity(const EntityRecord& e, uint32_t doc) {
   if (e.name.empty()) return;
   int id = NameId(e.type, e.name);
   NameInfo& info = info_[id];
   info.candidate = true;
   info.mentions += e.mentions;
+  // A document's records come together: checking the last id keeps the list short.
+  if (doc != kNoDoc && (info.docs.empty() || info.docs.back() != doc)) info.docs.push_back(doc);
   MinDate(&info.first_seen, e.first_seen);
   MaxDate(&info.last_seen, e.last_seen.empty() ? e.first_seen : e.last_seen);
   for (const std::string& alias : e.aliases) {
@@ -108,14 +117,14 @@ void GraphBuilder::AddRelation(const RelationRecord& r) {
 }
 
 void GraphBuilder::Add(const DocumentRecords& records) {
-  if (!records.doc.empty()) documents_.insert(records.doc);
-  for (const EntityRecord& e : records.entities) AddEntity(e);
+  uint32_t doc = DocId(records.doc);
+  for (const EntityRecord& e : records.entities) AddEntity(e, doc);
   for (const RelationRecord& r : records.relations) AddRelation(r);
 }
 
 void GraphBuilder::Add(DocumentRecords&& records) {
-  if (!records.doc.empty()) documents_.insert(std::move(records.doc));
-  for (const EntityRecord& e : records.entities) AddEntity(e);
+  uint32_t doc = DocId(records.doc);
+  for (const EntityRecord& e : records.entities) AddEntity(e, doc);
   for (RelationRecord& r : records.relations) {
     if (r.head.empty() || r.tail.empty()) continue;
     int h = NameId(r.head_type, r.head);
@@ -126,6 +135,13 @@ void GraphBuilder::Add(DocumentRecords&& records) {
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph();
+  std::vector<uint32_t> doc_of_index;  // kg.documents() index -> doc id
+  for (const std::string& d : kg.documents()) doc_of_index.push_back(DocId(d));
+  auto add_docs = [&](int id, const Node& n) {
+    for (uint32_t i : n.docs) {
+      if (i < doc_of_index.size() && doc_of_index[i] != kNoDoc) info_[id].docs.push_back(doc_of_index[i]);
+    }
+  };
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& n = g[v];
     EntityRecord e;
@@ -140,11 +156,12 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& kg) {
       int id = NameId(n.type, n.label);
       MinDate(&info_[id].first_seen, n.first_seen);
       MaxDate(&info_[id].last_seen, n.last_seen.empty() ? n.first_seen : n.last_seen);
+      add_docs(id, n);
       continue;
     }
-    AddEntity(e);
+    AddEntity(e, kNoDoc);
+    add_docs(NameId(n.type, n.label), n);
   }
-  documents_.insert(kg.documents().begin(), kg.documents().end());
   for (EdgeDesc ed : boost::make_iterator_range(boost::edges(g))) {
     const Edge& e = g[ed];
     const Node& s = g[boost::source(ed, g)];
@@ -164,6 +181,7 @@ KnowledgeGraph GraphBuilder::Build() const {
     std::vector<std::string> names;
     uint64_t mentions = 0;
     std::string first_seen, last_seen;
+    std::vector<uint32_t> docs;  // doc ids
     bool has_candidate = false;
   };
   std::unordered_map<int, size_t> comp_of_root;
@@ -180,6 +198,7 @@ KnowledgeGraph GraphBuilder::Build() const {
     const NameInfo& info = info_[id];
     c.names.push_back(names_[id]);
     c.mentions += info.mentions;
+    c.docs.insert(c.docs.end(), info.docs.begin(), info.docs.end());
     MinDate(&c.first_seen, info.first_seen);
     MaxDate(&c.last_seen, info.last_seen);
     if (info.candidate) {
@@ -205,6 +224,18 @@ KnowledgeGraph GraphBuilder::Build() const {
     return comps[a].label < comps[b].label;
   });
   std::vector<size_t> vertex_of_comp(comps.size());
+  // Documents sorted by name; Node::docs index this list.
+  std::vector<uint32_t> doc_order(doc_names_.size());
+  for (uint32_t i = 0; i < doc_order.size(); ++i) doc_order[i] = i;
+  std::sort(doc_order.begin(), doc_order.end(),
+            [&](uint32_t a, uint32_t b) { return doc_names_[a] < doc_names_[b]; });
+  std::vector<uint32_t> doc_index(doc_names_.size());
+  std::vector<std::string> docs;
+  docs.reserve(doc_order.size());
+  for (uint32_t k = 0; k < doc_order.size(); ++k) {
+    doc_index[doc_order[k]] = k;
+    docs.push_back(doc_names_[doc_order[k]]);
+  }
   KnowledgeGraph kg;
   for (size_t k = 0; k < order.size(); ++k) {
     Comp& c = comps[order[k]];
@@ -217,6 +248,10 @@ KnowledgeGraph GraphBuilder::Build() const {
     n.mentions = c.mentions;
     n.first_seen = c.first_seen;
     n.last_seen = c.last_seen;
+    n.docs.reserve(c.docs.size());
+    for (uint32_t d : c.docs) n.docs.push_back(doc_index[d]);
+    std::sort(n.docs.begin(), n.docs.end());
+    n.docs.erase(std::unique(n.docs.begin(), n.docs.end()), n.docs.end());
     kg.AddNode(std::move(n));
   }
 
@@ -254,8 +289,6 @@ KnowledgeGraph GraphBuilder::Build() const {
     edge.evidence = std::move(unique);
     kg.AddEdge(std::get<0>(key), std::get<1>(key), std::move(edge));
   }
-  std::vector<std::string> docs(documents_.begin(), documents_.end());
-  std::sort(docs.begin(), docs.end());
   kg.set_documents(std::move(docs));
   kg.RebuildIndex();
   return kg;

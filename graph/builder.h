@@ -6,8 +6,8 @@
 //
 // Merging is a pure function of the multiset of records: names of one type that
 // share a record are one entity (union-find), the label is the greatest
-// candidate name under a fixed order, counts add up, evidence is unioned and
-// sorted. So building shards and merging their graphs gives the same graph as
+// candidate name under a fixed order, counts add up, evidence and the
+// documents an entity was recognized in (Node::docs) are unioned and sorted. So building shards and merging their graphs gives the same graph as
 // one build over all inputs, in any order and grouping. Memory grows with the
 // number of distinct names and evidence items, not with the corpus text.
 //
@@ -23,7 +23,6 @@
 #include <map>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "graph/knowledge_graph.h"
@@ -43,8 +42,8 @@ class GraphBuilder {
   void AddGraph(const KnowledgeGraph& graph);
 
   // True if a document of this name was added (directly or through a graph).
-  bool HasDocument(const std::string& doc) const { return documents_.count(doc) > 0; }
-  size_t num_documents() const { return documents_.size(); }
+  bool HasDocument(const std::string& doc) const { return doc_ids_.count(doc) > 0; }
+  size_t num_documents() const { return doc_names_.size(); }
 
   // Builds the graph. The builder keeps its state and may be built again.
   KnowledgeGraph Build() const;
@@ -57,6 +56,7 @@ class GraphBuilder {
     bool candidate = false;  // appeared as EntityRecord::name
     uint64_t mentions = 0;
     std::string first_seen, last_seen;
+    std::vector<uint32_t> docs;  // doc ids of the entity records naming it (unsorted)
   };
   struct EdgeKey {
     RelationType type;
@@ -71,7 +71,10 @@ class GraphBuilder {
   int NameId(EntityType type, const std::string& name);
   int Find(int id) const;
   void Union(int a, int b);
-  void AddEntity(const EntityRecord& e);
+  // Interns a document name; kNoDoc for "".
+  uint32_t DocId(const std::string& doc);
+  void AddEntity(const EntityRecord& e, uint32_t doc);
+  static constexpr uint32_t kNoDoc = ~0u;
   void AddRelation(const RelationRecord& r);
 
   std::unordered_map<std::string, int> index_;  // type byte + name -> id
@@ -79,7 +82,8 @@ class GraphBuilder {
   std::vector<EntityType> types_;               // id -> type
   mutable std::vector<NameInfo> info_;
   std::map<EdgeKey, std::vector<Evidence>> edges_;
-  std::unordered_set<std::string> documents_;
+  std::unordered_map<std::string, uint32_t> doc_ids_;  // document name -> doc id
+  std::vector<std::string> doc_names_;                 // doc id -> name
 };
 
 // Decides which of several graphs (given by their document lists, each sorted

@@ -57,6 +57,14 @@ std::string WriteGraphJson(const KnowledgeGraph& kg) {
     Key(w, "mentions"); w.Uint64(n.mentions);
     if (!n.first_seen.empty()) { Key(w, "first_seen"); Str(w, n.first_seen); }
     if (!n.last_seen.empty()) { Key(w, "last_seen"); Str(w, n.last_seen); }
+    if (!n.docs.empty()) {
+      Key(w, "docs");
+      w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+      w.StartArray();
+      for (uint32_t d : n.docs) w.Uint(d);
+      w.EndArray();
+      w.SetFormatOptions(rapidjson::kFormatDefault);
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -189,6 +197,26 @@ namespace {
 Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjson::Value& nodes,
                  const rapidjson::Value* edges, KnowledgeGraph* out) {
   KnowledgeGraph& kg = *out;
+  // The document list first: nodes' "docs" index it as written, and it is
+  // kept sorted and unique.
+  std::vector<std::string> doc_list;
+  auto docs = doc.FindMember("documents");
+  if (docs != doc.MemberEnd() && !docs->value.IsNull()) {
+    if (!docs->value.IsArray()) return r.Error("\"documents\" must be an array");
+    doc_list.reserve(docs->value.Size());
+    for (const auto& d : docs->value.GetArray()) {
+      if (!d.IsString()) return r.Error("\"documents\" must hold strings");
+      doc_list.emplace_back(d.GetString(), d.GetStringLength());
+    }
+  }
+  std::vector<std::string> sorted_docs = doc_list;
+  std::sort(sorted_docs.begin(), sorted_docs.end());
+  sorted_docs.erase(std::unique(sorted_docs.begin(), sorted_docs.end()), sorted_docs.end());
+  std::vector<uint32_t> doc_index(doc_list.size());  // as written -> sorted
+  for (size_t i = 0; i < doc_list.size(); ++i) {
+    doc_index[i] = static_cast<uint32_t>(
+        std::lower_bound(sorted_docs.begin(), sorted_docs.end(), doc_list[i]) - sorted_docs.begin());
+  }
   std::unordered_map<std::string, Vertex> ids;
   ids.reserve(nodes.Size());
   size_t index = 0;
@@ -213,6 +241,17 @@ Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjso
     KGB_RETURN_IF_ERROR(r.GetUint(jn, "mentions", &n.mentions, where));
     KGB_RETURN_IF_ERROR(r.GetString(jn, "first_seen", false, &n.first_seen, where));
     KGB_RETURN_IF_ERROR(r.GetString(jn, "last_seen", false, &n.last_seen, where));
+    auto nd = jn.FindMember("docs");
+    if (nd != jn.MemberEnd() && !nd->value.IsNull()) {
+      if (!nd->value.IsArray()) return r.Error(where + ": \"docs\" must be an array");
+      for (const auto& d : nd->value.GetArray()) {
+        if (!d.IsUint64() || d.GetUint64() >= doc_list.size())
+          return r.Error(where + ": \"docs\" must hold indices into \"documents\"");
+        n.docs.push_back(doc_index[d.GetUint64()]);
+      }
+      std::sort(n.docs.begin(), n.docs.end());
+      n.docs.erase(std::unique(n.docs.begin(), n.docs.end()), n.docs.end());
+    }
     if (n.id.empty()) return r.Error(where + ": empty \"id\"");
     if (n.id.find('\0') != std::string::npos || n.label.find('\0') != std::string::npos)
       return r.Error(where + ": NUL character in \"id\" or \"label\"");
@@ -257,24 +296,20 @@ Status ReadGraph(const Reader& r, const rapidjson::Document& doc, const rapidjso
       kg.AddEdge(s->second, t->second, std::move(e));
     }
   }
-  auto docs = doc.FindMember("documents");
-  if (docs != doc.MemberEnd() && !docs->value.IsNull()) {
-    if (!docs->value.IsArray()) return r.Error("\"documents\" must be an array");
-    std::vector<std::string> list;
-    list.reserve(docs->value.Size());
-    for (const auto& d : docs->value.GetArray()) {
-      if (!d.IsString()) return r.Error("\"documents\" must hold strings");
-      list.emplace_back(d.GetString(), d.GetStringLength());
-    }
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-    kg.set_documents(std::move(list));
-  }
+  kg.set_documents(std::move(sorted_docs));
   kg.RebuildIndex();
   return Status::OK();
 }
 
 }  // namespace
+
+bool IsNotAGraph(const Status& s) {
+  if (s.code() != Status::Code::kCorrupt) return false;
+  // The messages ReadGraphJson gives for such input, after "SOURCE: ".
+  for (const char* what : {": not valid JSON (", ": not a graph: ", ": not a kgb graph: ", ": missing \"nodes\" array"})
+    if (s.message().find(what) != std::string::npos) return true;
+  return false;
+}
 
 Status LoadGraphFile(const std::string& path, const GraphReadOptions& options, KnowledgeGraph* out) {
   *out = KnowledgeGraph();

@@ -3,14 +3,18 @@
 //
 //   {"format": "kgb-graph", "version": 1,
 //    "nodes": [{"id", "label", "type", "aliases", "mentions",
-//               "first_seen"?, "last_seen"?}],
+//               "first_seen"?, "last_seen"?, "docs"?: [0, 3, ...]}],
 //    "edges": [{"source", "target", "type", "symmetric", "weight",
 //               "title"?, "date"?,
 //               "evidence": [{"doc", "start", "end", "sentence", "date"?, "title"?}]}],
 //    "documents": ["doc name", ...]}
 //
 // "documents" lists, sorted, the documents the graph was built from (see
-// KnowledgeGraph::documents()); it is optional on reading.
+// KnowledgeGraph::documents()); it is optional on reading. A node's "docs"
+// (left out when empty) are the indices into "documents" of the documents it
+// was recognized in (Node::docs), so that `kgb eval --by-doc` can score one
+// page; a node that only relations named has none (its edges' evidence
+// names their documents).
 //
 // Writing is deterministic: the same graph gives the same bytes.
 #ifndef KGB_GRAPH_JSON_IO_H_
@@ -51,6 +55,12 @@ struct GraphReadOptions {
 // nodes or edges than `options` allow. On failure *out is an empty graph.
 Status ReadGraphJson(const std::string& text, const std::string& source,
                      const GraphReadOptions& options, KnowledgeGraph* out);
+
+// True when `s`, from ReadGraphJson or LoadGraphFile, says the input is not a
+// graph at all (not JSON, not a JSON object, another "format", no "nodes"
+// array), as opposed to a kgb graph that is damaged or of another version,
+// so that a command can tell the user how to make one.
+bool IsNotAGraph(const Status& s);
 
 // Reads a graph file ("-" for standard input) and parses it as above. Fails
 // with NotFound (no such file), IOError (unreadable, a folder, standard input

@@ -63,6 +63,8 @@ struct Node {
   uint64_t mentions = 0;             // how often the entity was recognized
   std::string first_seen;            // earliest / latest article date, or ""
   std::string last_seen;
+  std::vector<uint32_t> docs;        // the documents it was recognized in, as
+                                     // sorted indices into KnowledgeGraph::documents()
 };
 
 struct Edge {

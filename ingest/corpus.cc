@@ -17,6 +17,7 @@
 #include <rapidjson/error/en.h>
 
 #include "util/file_io.h"
+#include "util/messages.h"
 
 namespace kgb {
 
@@ -166,10 +167,10 @@ std::string FormatProgress(const CorpusProgress& p, double seconds) {
   std::string out;
   if (p.files_total > 0) {
     std::snprintf(buf, sizeof buf, "%zu/%zu files", p.files_done, p.files_total);
+    out += buf;
   } else {
-    std::snprintf(buf, sizeof buf, "%zu documents", p.files_done);
+    out += CountNoun(p.files_done, "document");
   }
-  out += buf;
   if (p.bytes_total > 0) {
     std::snprintf(buf, sizeof buf, ", %.1f/%.1f MB", p.bytes_done / mb, p.bytes_total / mb);
   } else {

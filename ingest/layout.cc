@@ -392,6 +392,30 @@ class Segmenter {
     if (page_->articles.back().count == 0 && page_->articles.size() > 1) page_->articles.pop_back();
   }
 
+  // The length in bytes of a pinyin reading "(fā)" that some web copies put
+  // after a character, starting at byte b of line l, or 0.
+  size_t PinyinReadingAt(const Line& l, size_t b) const {
+    size_t len;
+    char32_t open = CharAt(b, &len);
+    if (open != '(' && open != U'（') return 0;
+    static const std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+    size_t j = b + len, units = 1;  // units: characters from b to j
+    bool toned = false;
+    while (j < l.e && units <= 7) {
+      char32_t c = CharAt(j, &len);
+      bool letter = c >= 'a' && c <= 'z';
+      bool tone = kToned.find(c) != std::u32string_view::npos;
+      if (!letter && !tone) break;
+      toned |= tone;
+      j += len;
+      ++units;
+    }
+    if (units == 1 || j >= l.e || !toned) return 0;
+    char32_t close = CharAt(j, &len);
+    if (close != ')' && close != U'）') return 0;
+    return j + len - b;
+  }
+
   // The characters of a paragraph as sentences read them, one at a time: its
   // lines joined, spaces dropped except between ASCII words, a heading's
   // leading '#' dropped.
@@ -432,6 +456,13 @@ class Segmenter {
         char32_t c = seg_.CharAt(pos_, &len);
         size_t b = pos_;
         pos_ += len;
+        if (any_ && IsHan(last_)) {
+          size_t r = seg_.PinyinReadingAt(l, b);  // 開發(fā)區(qū): the reading is no part of the text
+          if (r) {
+            pos_ = b + r;
+            continue;
+          }
+        }
         if (IsSpace(c)) {
           size_t nl;
           bool keep = any_ && IsAsciiAlnum(last_) && pos_ < l.e && IsAsciiAlnum(seg_.CharAt(pos_, &nl)) &&
@@ -548,6 +579,7 @@ std::string Sentence::Display() const { return orig; }
 void SegmentPage(const DecodedText& text, const Lexicon& lex, Page* page) {
   *page = Page();
   Segmenter(text, lex, page).Run();
+  page->sentences.shrink_to_fit();  // kept through the whole extraction
 }
 
 }  // namespace kgb

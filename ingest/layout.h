@@ -15,6 +15,7 @@
 
 #include "ingest/decode.h"
 #include "ingest/lexicon.h"
+#include "ingest/words.h"
 
 namespace kgb {
 
@@ -31,6 +32,7 @@ struct Sentence {
   int article = 0;              // index into Page::articles
   bool headline = false;        // a headline, caption or heading line
   bool byline = false;          // a byline (记者 X 通讯员 Y): never read for entities
+  std::vector<Word> words;      // the word layer over text (ingest/words.h)
 
   // The original characters of text[b, e), as UTF-8 (for aliases).
   std::string OrigSpan(size_t b, size_t e) const;

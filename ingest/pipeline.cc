@@ -27,7 +27,51 @@ struct HomeZones {
   std::string any;
 };
 
-HomeZones FindHomeZones(const std::vector<std::vector<Mention>>& mentions) {
+bool IsZone(const Mention& m) {
+  if (m.type != EntityType::kPark || m.ref != RefKind::kNone) return false;
+  for (const char* w : kZoneWords)
+    if (EndsWith(m.name, w)) return true;
+  return false;
+}
+
+// The zone the page's own title or source line names: a zone named as host
+// (…来江州高新区考察, 莅临…) before a zone named as subject. Headlines and
+// meta lines before the first body sentence that names anything count as the
+// title.
+std::string TitleZone(const Page& page, const std::vector<std::vector<Mention>>& mentions) {
+  std::string subject, host;
+  for (size_t i = 0; i < page.sentences.size(); ++i) {
+    const Sentence& s = page.sentences[i];
+    bool named = false;  // the body begins with the first sentence that names anything
+    for (const Mention& m : mentions[i]) named |= m.ref == RefKind::kNone;
+    // A short line without a full stop that opens the page is its title too.
+    bool title_line = s.headline || (s.text.size() <= 50 && s.text.find(U'。') == std::u32string::npos);
+    if (!title_line) {
+      if (named) break;
+      continue;
+    }
+    for (const Mention& m : mentions[i]) {
+      if (!IsZone(m)) continue;
+      bool hosted = false;
+      for (std::u32string_view w : {U"来", U"莅临", U"来到", U"走进", U"到访", U"来访"})
+        hosted |= m.begin >= w.size() && std::u32string_view(s.text).substr(m.begin - w.size(), w.size()) == w;
+      if (hosted && host.empty()) host = m.name;
+      if (!hosted && subject.empty()) subject = m.name;
+    }
+    if (!s.headline && named) break;
+  }
+  return !host.empty() ? host : subject;
+}
+
+HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>>& mentions) {
+  std::string title = TitleZone(page, mentions);
+  if (!title.empty()) {
+    HomeZones h;
+    h.any = title;
+    for (const char* w : kZoneWords)
+      if (EndsWith(title, w)) h.by_word[w] = title;
+    return h;
+  }
   std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first seen)
   size_t order = 0;
   for (const auto& ms : mentions)
@@ -257,7 +301,10 @@ Status Extractor::Create(std::shared_ptr<const Lexicon> lexicon, const ExtractOp
     if (!s.ok()) return s;
   }
   Normalizer::Get();  // build the tables before any thread needs them
-  out->reset(new Extractor(std::move(lexicon), options));
+  Status s;
+  std::shared_ptr<const WordSegmenter> words = WordSegmenter::Embedded(&s);
+  if (!s.ok()) return s;
+  out->reset(new Extractor(std::move(lexicon), std::move(words), options));
   return Status::OK();
 }
 
@@ -340,6 +387,10 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   const Encoding encoding = text->encoding;
   const size_t bytes = text->OrigOffset(text->text.size());
   *text = DecodedText();  // the page holds what is needed of it
+  for (Sentence& s : page.sentences) {
+    words_->Segment(s.text, &s.words);
+    s.words.shrink_to_fit();  // a page keeps the words of all its sentences
+  }
 
   // 1. Entities, sentence by sentence.
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
@@ -349,7 +400,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   AddKnownNames(page, &mentions);
 
   // 3. The paper's own zone replaces bare 高新区 / 我区.
-  HomeZones home = FindHomeZones(mentions);
+  HomeZones home = FindHomeZones(page, mentions);
   for (auto& ms : mentions) {
     for (Mention& m : ms) {
       if (m.ref != RefKind::kHome) continue;
@@ -396,6 +447,13 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
       is.end = s.orig_end;
       is.text = s.Display();
       for (const Mention& m : mentions[i]) is.mentions.push_back(std::string(EntityTypeName(m.type)) + ":" + m.name);
+      for (const Word& w : s.words) {
+        if (w.tag == PosTag::kW) continue;
+        if (!is.words.empty()) is.words += ' ';
+        is.words += ToUtf8(std::u32string_view(s.text).substr(w.begin, w.size()));
+        is.words += '/';
+        is.words += PosTagName(w.tag);
+      }
       inspected->push_back(std::move(is));
     }
   }
@@ -407,7 +465,8 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   in.home_zone = home.any;
   in.doc = doc;
   in.dates = dates;
-  ExtractRelations(in, *lex_, &out->relations);
+  std::vector<EntityRecord> implied;
+  ExtractRelations(in, *lex_, &out->relations, &implied);
 
   // 6. Entity records: one per distinct (type, name), counting mentions.
   std::map<std::pair<EntityType, std::string>, EntityRecord> ents;
@@ -429,6 +488,17 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
         if (e.last_seen.empty() || d > e.last_seen) e.last_seen = d;
       }
     }
+  }
+  // Bodies implied by titles (the city's 人民政府 behind 市长).
+  for (EntityRecord& r : implied) {
+    EntityRecord& e = ents[{r.type, r.name}];
+    if (e.name.empty()) {
+      e = std::move(r);
+      continue;
+    }
+    e.mentions++;
+    for (const std::string& a : r.aliases)
+      if (a != e.name && std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
   }
   for (auto& [key, e] : ents) out->entities.push_back(std::move(e));
   if (stats) {

@@ -1,5 +1,5 @@
 // Extractor: the one orchestrator of ingest, in fixed order —
-// decode -> repair layout and split (articles, sentences) -> recognize
+// decode -> repair layout and split (articles, sentences) -> words -> recognize
 // entities -> resolve the paper's own zone and known names -> extract
 // relations -> extraction records for the graph.
 //
@@ -16,6 +16,7 @@
 #include "ingest/layout.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognize.h"
+#include "ingest/words.h"
 #include "util/status.h"
 
 namespace kgb {
@@ -48,6 +49,7 @@ struct InspectedSentence {
   uint64_t start = 0, end = 0;
   std::string text;                   // as displayed (original characters)
   std::vector<std::string> mentions;  // "type:name" of each entity found
+  std::string words;                  // the word layer: "word/tag word/tag ..." 
 };
 
 class Extractor {
@@ -76,10 +78,12 @@ class Extractor {
                  DocumentRecords* out) const;
 
   const Lexicon& lexicon() const { return *lex_; }
+  const WordSegmenter& words() const { return *words_; }
 
  private:
-  Extractor(std::shared_ptr<const Lexicon> lex, const ExtractOptions& options)
-      : lex_(std::move(lex)), options_(options), recognizer_(*lex_) {}
+  Extractor(std::shared_ptr<const Lexicon> lex, std::shared_ptr<const WordSegmenter> words,
+            const ExtractOptions& options)
+      : lex_(std::move(lex)), words_(std::move(words)), options_(options), recognizer_(*lex_) {}
   // Extract, section by section when the text is over options_.max_doc_bytes.
   // Both release *text as soon as it has been segmented.
   void ExtractDocument(const std::string& doc, DecodedText* text, const std::string& date,
@@ -94,6 +98,7 @@ class Extractor {
   void UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const;
 
   std::shared_ptr<const Lexicon> lex_;
+  std::shared_ptr<const WordSegmenter> words_;
   ExtractOptions options_;
   Recognizer recognizer_;
 };

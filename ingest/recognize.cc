@@ -277,7 +277,13 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     // 核心板块项目指挥部), or names a category (工程类项目): not a name here.
     {
       bool longer = false;
-      for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer; ++k) {
+      // …集团党委书记: a body's organ before a title does not make a longer name.
+      bool organ_title = false;
+      for (std::u32string_view organ : {U"党委", U"党组", U"党总支", U"党支部", U"董事会", U"监事会"}) {
+        int32_t tv;
+        organ_title |= StartsAt(t, e, organ) && lex_.titles.LongestAt(t, e + organ.size(), &tv) > 0;
+      }
+      for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer && !organ_title; ++k) {
         if (!IsNameChar(t[k - 1])) break;
         bool boundary = false;
         lex_.boundaries.ForEachEndingAt(t, k, [&](size_t, int32_t) { boundary = true; return false; });
@@ -340,6 +346,12 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     }
     std::u32string_view cand = t.substr(j, e - j);
     std::u32string_view prefix = t.substr(j, s0 - j);
+    if (info.type == EntityType::kPark) {
+      // A district of the division list named like a zone (…新区) is a place.
+      bool place = false;
+      for (const Mention& p : anchors) place |= p.type == EntityType::kLocation && p.begin == j && p.end == e;
+      if (place) continue;
+    }
     if (lex_.stop_exact.count(std::u32string(cand))) {
       if (prefix.empty() && info.type == EntityType::kPark && info.rule == SuffixRule::kPlace) {
         // bare 高新区: the paper's own zone (resolved later).
@@ -506,7 +518,10 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   // "来到A、B、C考察": the stops of a visit are named places even when no
   // suffix tells their kind (武汉光谷生物城, 凯旋路第一胡同). Each item becomes a
   // weak candidate that a recognized name of the same extent overrides.
-  static const std::u32string_view kGo[] = {U"来到", U"走进", U"前往", U"走访", U"参观", U"察看", U"莅临"};
+  static const std::u32string_view kGo[] = {U"来到", U"走进", U"前往", U"走访", U"参观", U"察看", U"莅临",
+                                            U"先后到", U"深入", U"考察了", U"调研了", U"视察了"};
+  // What a visit sees of a body (…集团展厅, …公司生产车间): the body is the stop.
+  static const std::u32string_view kSites[] = {U"展示中心", U"展厅", U"生产车间", U"车间"};
   static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
                                                    U"了解", U"查看", U"指导", U"等"};
   static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
@@ -532,6 +547,19 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         std::u32string_view item = t.substr(ib, k - ib);
         size_t item_b = ib;
         ib = k + 1;
+        // "高新区的A、B": the stops are what follows 的.
+        if (item_b == b) {
+          size_t de = item.find(U'的');
+          if (de != std::u32string_view::npos && de + 1 < item.size()) {
+            item_b += de + 1;
+            item.remove_prefix(de + 1);
+          }
+        }
+        for (std::u32string_view site : kSites)
+          if (item.size() > site.size() + 2 && item.substr(item.size() - site.size()) == site) {
+            item.remove_suffix(site.size());
+            break;
+          }
         if (item.size() < 3 || item.size() > 14) continue;
         bool clean = !IsDigit(item[0]) && !IsCnDigit(item[0]);
         for (char32_t ch : item)
@@ -558,6 +586,39 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
       }
     }
+  }
+}
+
+void Recognizer::SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const {
+  // "华创科技有限公司党委书记、董事长周文斌": the Party committee or board of a
+  // named body is that body; the organ word belongs to the title.
+  std::u32string_view t = s.text;
+  for (auto it = ms->begin(); it != ms->end();) {
+    Mention& m = *it;
+    bool erase = false;
+    if (m.type == EntityType::kOrganization && m.ref == RefKind::kNone) {
+      for (std::u32string_view organ : {U"党委", U"党组", U"党总支", U"党支部", U"董事会", U"监事会", U"工会"}) {
+        if (m.length() <= organ.size() + 1 || t.substr(m.end - organ.size(), organ.size()) != organ) continue;
+        size_t e = m.end - organ.size();
+        // The body is named: it holds a body's suffix (…集团华东院党委 too).
+        size_t sl = 0, k = e;
+        for (; k > m.begin && sl == 0; --k) {
+          int32_t v;
+          size_t l = lex_.suffixes.LongestEndingAt(t, k, &v);
+          if (l && lex_.suffix_info[v].type == EntityType::kOrganization && lex_.suffix_info[v].rule != SuffixRule::kPlace)
+            sl = l;
+        }
+        if (sl == 0) break;
+        std::u32string_view body = t.substr(m.begin, e - m.begin);
+        if (k + 1 - m.begin <= sl || lex_.IsGeneric(t.substr(m.begin, k + 1 - sl - m.begin))) {
+          erase = true;  // 集团党委: no name left
+        } else {
+          m = Make(s, m.begin, e, EntityType::kOrganization, WithoutNational(std::u32string(body)), m.priority);
+        }
+        break;
+      }
+    }
+    it = erase ? ms->erase(it) : it + 1;
   }
 }
 
@@ -638,7 +699,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!ClauseStart(t, i)) continue;
+    if (!ClauseStart(t, i) && !(i >= 2 && t.substr(i - 2, 2) == U"领导")) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {
@@ -649,9 +710,13 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
       if (k < t.size() && t[k] == U'、') { ++k; continue; }
       break;
     }
-    if (items.size() < 2) continue;
+    // "区领导A、B、C出席", "市领导A、B": a list after 领导 is of people.
+    const bool leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    if (items.size() < 2 && !leaders) continue;
     int32_t v;
-    if (!(k < t.size() && (t[k] == U'等' || lex_.after_words.LongestAt(t, k, &v) > 0))) continue;
+    if (!(k < t.size() && (t[k] == U'等' || lex_.after_words.LongestAt(t, k, &v) > 0)) &&
+        !(leaders && (k == t.size() || !IsNameChar(t[k]))))
+      continue;
     for (auto [b, len] : items) add(b, len, false, 2);
     i = k;
   }
@@ -676,6 +741,41 @@ void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
                                            : EntityType::kOrganization;
       m.name = ToUtf8(w);
       c->push_back(std::move(m));
+    }
+  }
+}
+
+void Recognizer::AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const {
+  // "代表区政府签约", "市委市政府高度重视" is generic: a bare organ word names the
+  // organ of the place the article is set in (resolved with the relations).
+  static const std::u32string_view kOrgans[] = {U"人民政府", U"政府", U"政协", U"人大常委会", U"委"};
+  static const std::u32string_view kLevels[] = {U"市", U"区", U"县", U"州", U"镇"};
+  std::u32string_view t = s.text;
+  for (size_t i = 0; i + 2 <= t.size(); ++i) {
+    for (std::u32string_view lvl : kLevels) {
+      if (t[i] != lvl[0]) continue;
+      for (std::u32string_view organ : kOrgans) {
+        if (!StartsAt(t, i + 1, organ)) continue;
+        size_t e = i + 1 + organ.size();
+        bool opens = i == 0 || !IsNameChar(t[i - 1]) ||
+                     std::u32string_view(U"与和及同向代表由经在对").find(t[i - 1]) != std::u32string_view::npos;
+        int32_t v;
+        // 市委书记 is a title; 市委市政府, 区委区政府 a pair of organs; 区委党校 a body.
+        bool closes = e == t.size() || !IsHan(t[e]) || lex_.boundaries_fwd.LongestAt(t, e, &v) > 0 ||
+                      lex_.triggers.LongestAt(t, e, &v) > 0 || StartsAt(t, e, U"分别") || StartsAt(t, e, U"签");
+        if (StartsAt(t, e, lvl) || (i > 0 && t[i - 1] == U'委')) closes = false;
+        if (!opens || !closes) break;
+        Mention m;
+        m.begin = static_cast<uint32_t>(i);
+        m.end = static_cast<uint32_t>(e);
+        m.ref = RefKind::kOrgan;
+        m.priority = 1;
+        m.type = EntityType::kOrganization;
+        m.home_suffix = ToUtf8(t.substr(i, e - i));
+        m.name = m.home_suffix;
+        c->push_back(std::move(m));
+        break;
+      }
     }
   }
 }
@@ -717,7 +817,9 @@ void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   AddRouteItems(s, &c);
   AddPersons(s, &c);
   AddRefs(s, &c);
+  AddOrganRefs(s, &c);
   ResolveOverlaps(&c);
+  SplitInnerOrgans(s, &c);
   AddBodiesBeforeTitles(s, &c);
   *out = std::move(c);
 }

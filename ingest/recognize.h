@@ -17,8 +17,9 @@
 namespace kgb {
 
 // What a mention refers to when it is not a name: the paper's own zone (高新区,
-// 我区), or an entity named earlier in the article (该公司, 双方).
-enum class RefKind : uint8_t { kNone, kHome, kCompany, kProject, kBoth };
+// 我区), an entity named earlier in the article (该公司, 双方), or an organ of
+// the place the article is set in (区政府, 市委: home_suffix holds the word).
+enum class RefKind : uint8_t { kNone, kHome, kCompany, kProject, kBoth, kOrgan };
 
 struct Mention {
   uint32_t begin = 0, end = 0;  // characters of Sentence::text
@@ -80,11 +81,13 @@ class Recognizer {
   void AddPredicated(const Sentence& s, std::vector<Mention>* c) const;
   void AddRouteItems(const Sentence& s, std::vector<Mention>* c) const;
   void AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const;
+  void SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const;
   // Start of a name that ends at s0, extended leftwards to the nearest
   // boundary word or punctuation (project names may hold 与 and 建设).
   size_t ExtendLeft(std::u32string_view t, size_t s0, bool project) const;
   void AddPersons(const Sentence& s, std::vector<Mention>* c) const;
   void AddRefs(const Sentence& s, std::vector<Mention>* c) const;
+  void AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const;
   bool BylineBefore(std::u32string_view text, size_t pos) const;
   bool ClauseStart(std::u32string_view text, size_t pos) const;
   Mention Make(const Sentence& s, size_t b, size_t e, EntityType type, std::u32string name, int priority) const;

@@ -55,20 +55,276 @@ bool InstitutionTitle(std::u32string_view title) {
   return false;
 }
 
+
+const std::u32string_view kLevels[] = {U"自治区", U"自治州", U"省", U"市", U"区", U"县", U"镇", U"乡", U"州", U"旗", U"盟"};
+
+bool EndsWithU(std::u32string_view s, std::u32string_view w) {
+  return s.size() >= w.size() && s.substr(s.size() - w.size()) == w;
+}
+
+// A post's own title words after an organ (书记, 副主任, 秘书长).
+bool PostWord(std::u32string_view rest) {
+  if (rest.empty()) return false;
+  for (std::u32string_view w : {U"书记", U"常委", U"委员", U"长", U"主席", U"主任", U"成员"})
+    if (EndsWithU(rest, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+OrganTitle PlaceOrganOf(std::u32string_view t) {
+  OrganTitle r;
+  for (std::u32string_view lvl : kLevels) {
+    std::u32string_view bare = t;
+    for (std::u32string_view m : {U"常务副", U"代理", U"副", U"代"})
+      if (bare.size() > m.size() && bare.substr(0, m.size()) == m) { bare.remove_prefix(m.size()); break; }
+    // 市长, 副区长, 代县长, 镇长; 自治区主席.
+    if (bare.size() == lvl.size() + 1 && bare.substr(0, lvl.size()) == lvl && bare.back() == U'长' && lvl != U"自治区") {
+      r.organ = Organ::kGovernment;
+      r.level = std::u32string(lvl);
+      return r;
+    }
+    if (lvl == U"自治区" && (bare == U"自治区主席")) {
+      r.organ = Organ::kGovernment;
+      r.level = std::u32string(lvl);
+      return r;
+    }
+    if (t.size() <= lvl.size() || t.substr(0, lvl.size()) != lvl) continue;
+    std::u32string_view rest = t.substr(lvl.size());
+    static const std::pair<std::u32string_view, Organ> kOrgans[] = {
+        {U"人民政府", Organ::kGovernment}, {U"政府", Organ::kGovernment}, {U"人大常委会", Organ::kCongress},
+        {U"人大", Organ::kCongress},       {U"政协", Organ::kCppcc},      {U"党委", Organ::kParty},
+        {U"委", Organ::kParty}};
+    for (auto [word, organ] : kOrgans) {
+      if (rest.size() <= word.size() || rest.substr(0, word.size()) != word) continue;
+      std::u32string_view post = rest.substr(word.size());
+      if (!PostWord(post)) break;
+      // 市委统战部部长: a department of the committee, not the committee.
+      bool department = false;
+      for (size_t k = 0; k < post.size(); ++k) {
+        char32_t c = post[k];
+        if (c == U'部' || c == U'局' || c == U'办' || c == U'室') department = true;
+        if (c == U'委' && !(k > 0 && post[k - 1] == U'常') && !(k + 1 < post.size() && post[k + 1] == U'员'))
+          department = true;
+      }
+      if (department) break;
+      r.organ = organ;
+      r.level = std::u32string(lvl);
+      return r;
+    }
+    return r;
+  }
+  return r;
+}
+
+std::string OrganName(const std::string& place, Organ organ) {
+  std::u32string p = ToUtf32(place);
+  switch (organ) {
+    case Organ::kGovernment: return place + "人民政府";
+    case Organ::kCppcc: return place + "政协";
+    case Organ::kCongress: return place + "人大常委会";
+    case Organ::kParty:
+      // 白沙镇党委, 广西壮族自治区党委; 江州市委, 湖滨区委; 滨海新区区委.
+      if (EndsWithU(p, U"镇") || EndsWithU(p, U"乡") || EndsWithU(p, U"自治区")) return place + "党委";
+      if (EndsWithU(p, U"新区")) return place + "区委";
+      return place + "委";
+    case Organ::kNone: break;
+  }
+  return "";
+}
+
+std::vector<std::string> OrganAliases(const std::string& place, Organ organ) {
+  std::u32string p = ToUtf32(place);
+  switch (organ) {
+    case Organ::kGovernment: return {place + "政府"};
+    case Organ::kCppcc: return {"政协" + place + "委员会"};
+    case Organ::kCongress: return {place + "人大"};
+    case Organ::kParty:
+      if (EndsWithU(p, U"新区")) return {place + "委", "中共" + place + "委"};
+      return {"中共" + OrganName(place, organ)};
+    case Organ::kNone: break;
+  }
+  return {};
+}
+
+namespace {
+
 class Relater {
  public:
-  Relater(const RelateInput& in, const Lexicon& lex, std::vector<RelationRecord>* out)
-      : in_(in), lex_(lex), out_(out) {}
+  Relater(const RelateInput& in, const Lexicon& lex, std::vector<RelationRecord>* out,
+          std::vector<EntityRecord>* implied)
+      : in_(in), lex_(lex), out_(out), implied_(implied) {}
 
   void Run() {
     const Page& page = *in_.page;
+    page_places_ = PlacesIn(0, page.sentences.size());
     for (const Article& a : page.articles) {
       ctx_ = Context();
+      article_places_ = PlacesIn(a.first, a.first + a.count);
       for (size_t i = a.first; i < a.first + a.count; ++i) Sentence(i);
     }
   }
 
  private:
+  // --- places the article is set in, for organs behind titles
+  struct PlaceCount {
+    std::string name;
+    std::vector<std::string> surfaces;  // other forms of the name on the page
+    int count = 0;
+    size_t first = 0;
+  };
+
+  // The level word a place name ends with (江州市 -> 市), or "".
+  static std::u32string LevelOf(std::u32string_view name) {
+    for (std::u32string_view lvl : kLevels)
+      if (name.size() > lvl.size() && EndsWithU(name, lvl)) return std::u32string(lvl == U"自治州" ? U"州" : lvl);
+    return U"";
+  }
+
+  // The place whose organ a body is (江州市委 -> 江州市), or "".
+  static std::string PlaceOfOrgan(const std::string& body) {
+    std::u32string b = ToUtf32(body);
+    for (std::u32string_view w : {U"人民政府", U"政府", U"人大常委会", U"政协", U"党委", U"区委", U"委"}) {
+      if (!EndsWithU(b, w)) continue;
+      std::u32string place = b.substr(0, b.size() - w.size());
+      if (w == U"区委" && EndsWithU(place, U"新区")) return ToUtf8(place);
+      if (!LevelOf(place).empty()) return ToUtf8(place);
+      return "";
+    }
+    return "";
+  }
+
+  std::vector<PlaceCount> PlacesIn(size_t first, size_t last) const {
+    std::vector<PlaceCount> r;
+    size_t order = 0;
+    for (size_t i = first; i < last && i < in_.mentions->size(); ++i) {
+      for (const Mention& m : (*in_.mentions)[i]) {
+        if (m.ref != RefKind::kNone) continue;
+        std::string place;
+        std::vector<std::string> surfaces;
+        if (m.type == EntityType::kLocation) {
+          place = m.name;
+          surfaces = m.aliases;
+        } else if (m.type == EntityType::kOrganization) {
+          place = PlaceOfOrgan(m.name);
+        }
+        if (place.empty() || LevelOf(ToUtf32(place)).empty()) continue;
+        auto it = std::find_if(r.begin(), r.end(), [&](const PlaceCount& c) { return c.name == place; });
+        if (it == r.end()) {
+          r.push_back(PlaceCount{place, {}, 0, order});
+          it = r.end() - 1;
+        }
+        ++order;
+        it->count++;
+        for (const std::string& a : surfaces)
+          if (std::find(it->surfaces.begin(), it->surfaces.end(), a) == it->surfaces.end()) it->surfaces.push_back(a);
+      }
+    }
+    return r;
+  }
+
+  // The place of a level the article is set in: the one it names most often
+  // (then first), else the page's; nullptr when neither names one.
+  const PlaceCount* PlaceOfLevel(const std::u32string& level) const {
+    for (const std::vector<PlaceCount>* list : {&article_places_, &page_places_}) {
+      const PlaceCount* best = nullptr;
+      for (const PlaceCount& c : *list) {
+        std::u32string l = LevelOf(ToUtf32(c.name));
+        if (l != level) continue;
+        if (!best || c.count > best->count || (c.count == best->count && c.first < best->first)) best = &c;
+      }
+      if (best) return best;
+    }
+    return nullptr;
+  }
+
+  // The organ of a place as an entity of its own, with its variants.
+  Ent ImplyOrgan(const std::string& place, const std::vector<std::string>& surfaces, Organ organ) {
+    Ent e{EntityType::kOrganization, OrganName(place, organ)};
+    if (implied_) {
+      EntityRecord r;
+      r.type = e.type;
+      r.name = e.name;
+      r.aliases = OrganAliases(place, organ);
+      for (const std::string& s : surfaces) {
+        std::string a = OrganName(s, organ);
+        if (!a.empty() && a != e.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end())
+          r.aliases.push_back(a);
+      }
+      const std::string& d = in_.dates.empty() ? std::string() : in_.dates[cur_];
+      r.first_seen = r.last_seen = d;
+      implied_->push_back(std::move(r));
+    }
+    return e;
+  }
+
+  // Organs of places behind the titles of a chain [b, e) before a person:
+  // 市委副书记、市长 -> the city's 市委 and 人民政府. Returns how many of the
+  // chain's items named such an organ, and sets *items to the item count.
+  template <typename Bodies>
+  size_t PlaceOrgans(const Mention& person, size_t b, size_t e, const Bodies& bodies, size_t* items_out) {
+    std::vector<std::pair<size_t, size_t>> items;
+    size_t ib = b;
+    auto flush = [&](size_t k) {
+      if (k > ib) items.emplace_back(ib, k);
+    };
+    for (size_t k = b; k < e;) {
+      bool at_body = false;
+      for (const auto& body : bodies)
+        if (body.begin == k) { flush(k); k = body.end; ib = k; at_body = true; break; }
+      if (at_body) continue;
+      if (text_[k] == U'、' || text_[k] == U'兼') { flush(k); ib = ++k; continue; }
+      ++k;
+    }
+    flush(e);
+    *items_out = items.size();
+    // A place written right before the chain (宁波副市长, 江州市副市长).
+    const Mention* before = nullptr;
+    for (const Mention& m : ms_)
+      if (m.end == b && m.ref == RefKind::kNone && m.type == EntityType::kLocation) before = &m;
+    size_t found = 0;
+    for (auto [x, y] : items) {
+      std::u32string_view item = std::u32string_view(text_).substr(x, y - x);
+      OrganTitle ot = PlaceOrganOf(item);
+      std::string place;
+      std::vector<std::string> surfaces;
+      if (ot.organ == Organ::kNone) {
+        // A place the division list does not know, written into the item:
+        // 江州市副市长, 云溪县委书记.
+        for (size_t k = 2; k + 2 <= item.size() && k <= 6; ++k) {
+          OrganTitle tail = PlaceOrganOf(item.substr(k));
+          std::u32string_view prefix = item.substr(0, k);
+          bool han = true;
+          for (char32_t c : prefix) han &= IsHan(c);
+          if (tail.organ == Organ::kNone || !han || LevelOf(prefix) != tail.level || lex_.IsGeneric(prefix)) continue;
+          ot = tail;
+          place = ToUtf8(prefix);
+          break;
+        }
+      }
+      if (ot.organ == Organ::kNone) continue;
+      ++found;
+      for (auto it = bodies.rbegin(); it != bodies.rend() && place.empty(); ++it) {
+        if (it->end > x) continue;
+        std::string p = PlaceOfOrgan(it->ent.name);
+        if (!p.empty() && LevelOf(ToUtf32(p)) == ot.level) place = p;
+        break;
+      }
+      if (place.empty() && before && LevelOf(ToUtf32(before->name)) == ot.level) {
+        place = before->name;
+        surfaces = before->aliases;
+      }
+      if (place.empty()) {
+        const PlaceCount* c = PlaceOfLevel(ot.level);
+        if (!c) continue;
+        place = c->name;
+        surfaces = c->surfaces;
+      }
+      Add(RelationType::kHoldsPosition, E(person), ImplyOrgan(place, surfaces, ot.organ), ToUtf8(item));
+    }
+    return found;
+  }
+
   struct Context {
     std::optional<Ent> last_company, last_project, last_org;
     size_t last_org_sentence = 0;
@@ -116,6 +372,22 @@ class Relater {
   // --- coreference of references in this sentence
   void ResolveRefs() {
     for (Mention& m : ms_) {
+      if (m.ref == RefKind::kOrgan) {
+        // 区政府: the organ of the district the article is set in.
+        std::u32string word = ToUtf32(m.home_suffix);
+        std::u32string level = word.substr(0, 1);
+        std::u32string_view rest = std::u32string_view(word).substr(1);
+        Organ organ = rest == U"委" ? Organ::kParty
+                      : rest == U"政协" ? Organ::kCppcc
+                      : rest == U"人大常委会" ? Organ::kCongress
+                                            : Organ::kGovernment;
+        if (const PlaceCount* c = PlaceOfLevel(level)) {
+          Ent e = ImplyOrgan(c->name, c->surfaces, organ);
+          m.name = e.name;
+          m.ref = RefKind::kNone;
+        }
+        continue;
+      }
       if (m.ref == RefKind::kCompany) {
         if (ctx_.last_company) { m.name = ctx_.last_company->name; m.type = ctx_.last_company->type; m.ref = RefKind::kNone; }
       } else if (m.ref == RefKind::kProject) {
@@ -127,9 +399,12 @@ class Relater {
         if (m.type == EntityType::kOrganization) { ctx_.last_org = E(m); ctx_.last_org_sentence = cur_; }
       }
     }
-    // Unresolved company/project references are dropped; 双方 stays.
+    // Unresolved company, project and organ references are dropped; 双方 stays.
     ms_.erase(std::remove_if(ms_.begin(), ms_.end(),
-                             [](const Mention& m) { return m.ref == RefKind::kCompany || m.ref == RefKind::kProject; }),
+                             [](const Mention& m) {
+                               return m.ref == RefKind::kCompany || m.ref == RefKind::kProject ||
+                                      m.ref == RefKind::kOrgan;
+                             }),
               ms_.end());
   }
 
@@ -219,6 +494,8 @@ class Relater {
         return ToUtf8(t);
       };
       const bool enumerated = pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、';
+      size_t items = 0;
+      const size_t organ_items = PlaceOrgans(p, pos, p.begin, bodies, &items);
       if (!bodies.empty()) {
         // Each body holds the titles up to the next body: 市委常委、云溪经开区党工委书记.
         for (size_t k = 0; k < bodies.size(); ++k) {
@@ -226,6 +503,8 @@ class Relater {
           Add(RelationType::kHoldsPosition, E(p), bodies[k].ent, title_between(bodies[k].end, to));
         }
         prev_body = bodies.back().ent;
+      } else if (organ_items > 0 && organ_items == items) {
+        // Every title named an organ of a place: done above.
       } else if (zone_home && !in_.home_zone.empty()) {
         // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};
@@ -636,6 +915,8 @@ class Relater {
   const RelateInput& in_;
   const Lexicon& lex_;
   std::vector<RelationRecord>* out_;
+  std::vector<EntityRecord>* implied_;
+  std::vector<PlaceCount> page_places_, article_places_;
   Context ctx_;
   size_t cur_ = 0;
   std::vector<Mention> ms_;
@@ -644,8 +925,9 @@ class Relater {
 
 }  // namespace
 
-void ExtractRelations(const RelateInput& in, const Lexicon& lex, std::vector<RelationRecord>* out) {
-  Relater(in, lex, out).Run();
+void ExtractRelations(const RelateInput& in, const Lexicon& lex, std::vector<RelationRecord>* out,
+                      std::vector<EntityRecord>* implied) {
+  Relater(in, lex, out, implied).Run();
 }
 
 }  // namespace kgb

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "util/messages.h"
 #include "util/utf8.h"
 
 namespace kgb {
@@ -18,13 +19,31 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// YYYY, YYYY-MM or YYYY-MM-DD.
+// YYYY, YYYY-MM or YYYY-MM-DD naming a real year (0001-9999), month and day
+// (2024-02-29 yes, 2023-02-29 and 2023-13 no).
 bool ValidDate(const std::string& s) {
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   if (!AllDigits(s.substr(0, 4))) return false;
   if (s.size() >= 7 && (s[4] != '-' || !AllDigits(s.substr(5, 2)))) return false;
   if (s.size() == 10 && (s[7] != '-' || !AllDigits(s.substr(8, 2)))) return false;
-  return true;
+  int y = std::atoi(s.substr(0, 4).c_str());
+  if (y < 1) return false;
+  if (s.size() == 4) return true;
+  int m = std::atoi(s.substr(5, 2).c_str());
+  if (m < 1 || m > 12) return false;
+  if (s.size() == 7) return true;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int d = std::atoi(s.substr(8, 2).c_str());
+  return d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// The last day a --until bound covers, for comparing with --since: "2023"
+// -> "2023-12-31", "2023-04" -> "2023-04-31" (an upper bound as text).
+std::string UntilEnd(const std::string& until) {
+  if (until.size() == 4) return until + "-12-31";
+  if (until.size() == 7) return until + "-31";
+  return until;
 }
 
 bool ParseCount(const std::string& s, size_t lo, size_t hi, size_t* out) {
@@ -158,7 +177,11 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
       static const std::set<std::string> kValued = {"--format", "--rel",  "--type",  "--depth", "--from",
                                                     "--to",     "--since", "--until", "--by",    "-n"};
       if (!kValued.count(a)) {
-        if (error.ok()) error = Status::InvalidArgument("unknown option " + a);
+        if (error.ok()) {
+          std::vector<std::string> known(kValued.begin(), kValued.end());
+          known.insert(known.end(), {"--all", "--help", "--limit"});
+          error = Status::InvalidArgument("unknown option " + a + DidYouMean(a, known));
+        }
         continue;
       }
       if (i + 1 >= args.size()) {
@@ -176,9 +199,15 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
     return Status::OK();
   }
   KGB_RETURN_IF_ERROR(error);
-  if (out->command.empty()) return Status::InvalidArgument("no query command given");
+  if (out->command.empty()) {
+    std::string list;
+    for (const std::string& c : QueryCommands()) list += (list.empty() ? "" : ", ") + c;
+    return Status::InvalidArgument("no query command given (" + list + ")");
+  }
   auto allowed = CommandOptions().find(out->command);
-  if (allowed == CommandOptions().end()) return Status::InvalidArgument("unknown query command '" + out->command + "'");
+  if (allowed == CommandOptions().end())
+    return Status::InvalidArgument("unknown query command '" + out->command + "'" +
+                                   DidYouMean(out->command, QueryCommands()));
 
   for (const auto& [name, value] : options) {
     if (name == "--format") {
@@ -186,14 +215,19 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
         return Status::InvalidArgument("--format takes table, json, csv or tsv, not '" + value + "'");
       continue;
     }
-    if (!allowed->second.count(name))
-      return Status::InvalidArgument(out->command + " does not take " + name);
+    if (!allowed->second.count(name)) {
+      std::string takes;
+      for (const std::string& o : allowed->second) takes += (takes.empty() ? "" : ", ") + o;
+      return Status::InvalidArgument(out->command + " does not take " + name +
+                                     (takes.empty() ? " (it takes no options)" : " (it takes " + takes + ")"));
+    }
     if (name == "--rel") {
       out->relations = 0;
       for (const std::string& item : SplitList(value)) {
         RelationType t;
         if (!ParseRelationType(item, &t))
-          return Status::InvalidArgument("unknown relation '" + item + "' (relations: " + RelationNames() + ")");
+          return Status::InvalidArgument("unknown relation '" + item + "' (relations: " + RelationNames() + ")" +
+                                         DidYouMean(item, MaskNames(kAllRelations, kNumRelationTypes, RelName)));
         out->relations |= RelationBit(t);
       }
       if (!out->relations) return Status::InvalidArgument("--rel needs at least one relation");
@@ -202,7 +236,8 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
       for (const std::string& item : SplitList(value)) {
         EntityType t;
         if (!ParseEntityType(item, &t))
-          return Status::InvalidArgument("unknown entity type '" + item + "' (types: " + EntityTypeNames() + ")");
+          return Status::InvalidArgument("unknown entity type '" + item + "' (types: " + EntityTypeNames() + ")" +
+                                         DidYouMean(item, MaskNames(kAllEntityTypes, kNumEntityTypes, TypeName)));
         out->types |= 1u << static_cast<int>(t);
       }
       if (!out->types) return Status::InvalidArgument("--type needs at least one entity type");
@@ -220,7 +255,9 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
     } else if (name == "--to") {
       out->to = value;
     } else if (name == "--since" || name == "--until") {
-      if (!ValidDate(value)) return Status::InvalidArgument(name + " takes a date YYYY, YYYY-MM or YYYY-MM-DD");
+      if (!ValidDate(value))
+        return Status::InvalidArgument(name + " takes a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + value +
+                                       "' (months 01-12, days as in the calendar)");
       (name == "--since" ? out->since : out->until) = value;
     } else if (name == "--by") {
       if (value != "degree" && value != "mentions" && value != "betweenness" && value != "pagerank")
@@ -228,6 +265,9 @@ Status ParseQueryArgs(const std::vector<std::string>& args, QueryRequest* out) {
       out->by = value;
     }
   }
+
+  if (!out->since.empty() && !out->until.empty() && out->since > UntilEnd(out->until))
+    return Status::InvalidArgument("--since " + out->since + " is after --until " + out->until);
 
   const std::string& c = out->command;
   size_t n = out->names.size();

@@ -394,6 +394,181 @@ TEST_CASE("Reports: kgscore's table, summary last, JSON that reads back", "[eval
   CHECK(doc["relations"]["located_in"]["r"].GetDouble() == 0.5);
 }
 
+// --by-doc: bydoc.json is a kgb graph of three invented pages (pages/a.txt,
+// b.txt, c.txt); a.json and b.json annotate the first two.
+std::vector<GoldText> FixtureGoldFiles() {
+  std::vector<GoldText> files;
+  Status s = ReadGoldFiles({kEvalDir + "/gold"}, &files);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  return files;
+}
+
+std::string DocDump(const DocumentScore& d) {
+  auto c = [](const Counts& x) { return std::to_string(x.tp) + "/" + std::to_string(x.fp) + "/" + std::to_string(x.fn); };
+  return d.name + " " + c(d.entities) + " " + c(d.relations) + (d.graph_documents ? "" : " not-in-graph");
+}
+
+TEST_CASE("By document: each gold file against the part of the graph from its page", "[eval]") {
+  std::string text;
+  REQUIRE(ReadFile(kEvalDir + "/graphs/bydoc.json", &text).ok());
+  std::vector<GoldText> fixture = FixtureGoldFiles();
+  const GoldText c_by_field{"more/page-3.json",
+                            R"({"doc": "c.txt", "entities": [{"name": "无名公司", "type": "organization"}]})"};
+  const GoldText missing_page{"more/z.json", R"({"entities": [{"name": "林晓岚", "type": "official"}]})"};
+  struct Case {
+    const char* what;
+    std::vector<GoldText> gold;
+    std::vector<std::string> lines;
+  } cases[] = {
+      // a: 韩立冬 has no "docs" but an edge from a (optional, so ignored);
+      // b: 云溪市 is a node of a only, so b misses it; 远望物流 and its edge
+      // are spurious; located_in(青禾, 云溪) is optional in b.
+      {"the fixture pages", fixture, {"a 6/0/0 4/0/1", "b 4/1/1 2/1/1"}},
+      {"one gold file", {fixture[1]}, {"b 4/1/1 2/1/1"}},
+      {"the gold's \"doc\" field when its name matches no page", {c_by_field}, {"page-3 1/0/0 0/0/0"}},
+      {"a page the graph lacks: all misses", {missing_page}, {"z 0/0/1 0/0/0 not-in-graph"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    EvalResult r;
+    Status s = ScoreGraphByDocument(text, "bydoc.json", c.gold, &r);
+    INFO(s.ToString());
+    REQUIRE(s.ok());
+    std::vector<std::string> lines;
+    for (const DocumentScore& d : r.documents) lines.push_back(DocDump(d));
+    CHECK(lines == c.lines);
+
+    // The whole-graph figures are those of ScoreGraph.
+    Gold gold;
+    REQUIRE(ParseGold(c.gold, &gold).ok());
+    EvalResult whole;
+    REQUIRE(ScoreGraph(text, "bydoc.json", gold, &whole).ok());
+    CHECK(Dump(r) == Dump(whole));
+    CHECK(Lines(r.misses) == Lines(whole.misses));
+    CHECK(Lines(r.false_positives) == Lines(whole.false_positives));
+  }
+
+  EvalResult r;
+  REQUIRE(ScoreGraphByDocument(text, "bydoc.json", fixture, &r).ok());
+  REQUIRE(r.documents.size() == 2);
+  CHECK(r.documents[0].gold_file == kEvalDir + "/gold/a.json");
+  CHECK(Lines(r.documents[1].misses) == std::vector<std::string>{
+                                            "entity  location      云溪市",
+                                            "edge    holds_position    苏明哲 -> 北辰数据科技有限公司"});
+  CHECK(Lines(r.documents[1].false_positives) ==
+        std::vector<std::string>{"entity  organization  远望物流", "edge    located_in        远望物流 -> 云溪高新区"});
+}
+
+TEST_CASE("By document: page names match by base name, with or without extension", "[eval]") {
+  const std::string gold = R"({"entities": [{"name": "林晓岚", "type": "official"}]})";
+  struct Case {
+    const char* gold_file;
+    const char* document;  // the graph's only document
+    bool matches;
+  } cases[] = {
+      {"gold/d01.json", "pages/d01.txt", true},
+      {"gold/d01.json", "d01", true},               // a JSONL id
+      {"gold/2023.05.json", "2023.05", true},       // an id with a dot
+      {"gold/2023.05.json", "x/2023.05.html", true},
+      {"d01.json", "/abs/pages/d01.txt", true},
+      {"gold/d01.json", "pages/d011.txt", false},
+      {"gold/d01.json", "d01/page.txt", false},     // a folder name is not the page
+      {"gold/d1.json", "pages/d01.txt", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.gold_file << " ~ " << c.document);
+    std::string graph = std::string(R"({"nodes": [{"id": "n0", "label": "林晓岚", "type": "official", "docs": [0]}],
+                                         "documents": [")") + c.document + "\"]}";
+    EvalResult r;
+    REQUIRE(ScoreGraphByDocument(graph, "g.json", {GoldText{c.gold_file, gold}}, &r).ok());
+    REQUIRE(r.documents.size() == 1);
+    CHECK((r.documents[0].graph_documents == 1) == c.matches);
+    CHECK(r.documents[0].entities.tp == (c.matches ? 1 : 0));
+  }
+}
+
+TEST_CASE("By document: graphs without document information are refused", "[eval]") {
+  const GoldText gold{"gold/a.json", R"({"entities": [{"name": "林晓岚", "type": "official"}]})"};
+  struct Case {
+    const char* graph;
+    const char* error;  // "" when accepted
+  } cases[] = {
+      {R"({"nodes": [{"id": 1, "label": "林晓岚", "type": "official"}]})", "no \"documents\" list"},
+      {R"({"nodes": [{"id": "n0", "label": "林晓岚", "type": "official"}], "documents": ["a.txt"]})",
+       "written by an older kgb"},
+      {R"({"nodes": [], "documents": []})", ""},
+      {R"({"nodes": [{"id": "n0", "label": "林晓岚", "type": "official", "docs": [0]}], "documents": ["a.txt"]})", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.graph);
+    EvalResult r;
+    Status s = ScoreGraphByDocument(c.graph, "g.json", {gold}, &r);
+    if (*c.error) {
+      REQUIRE_FALSE(s.ok());
+      CHECK(s.code() == Status::Code::kUnsupported);
+      CHECK_THAT(s.message(), Catch::Contains("g.json") && Catch::Contains(c.error));
+    } else {
+      CHECK(s.ok());
+    }
+  }
+  // Malformed graphs and gold are the usual errors.
+  EvalResult r;
+  CHECK(ScoreGraphByDocument("[]", "g.json", {gold}, &r).code() == Status::Code::kCorrupt);
+  CHECK(ScoreGraphByDocument(R"({"nodes": []})", "g.json", {GoldText{"x.json", "{}"}}, &r).code() ==
+        Status::Code::kCorrupt);
+}
+
+TEST_CASE("By document reports: a line per page, the tables, the summary last", "[eval]") {
+  std::string text;
+  REQUIRE(ReadFile(kEvalDir + "/graphs/bydoc.json", &text).ok());
+  EvalResult r;
+  REQUIRE(ScoreGraphByDocument(text, "bydoc.json", FixtureGoldFiles(), &r).ok());
+  EvalResult plain = r;
+  plain.documents.clear();
+
+  std::string report = FormatReport(r, false);
+  CHECK_THAT(report, Catch::StartsWith("             entities                relations\n"
+                                       "document     tp   fp   fn     F1     tp   fp   fn     F1\n"
+                                       "a             6    0    0  1.000      4    0    1  0.889\n"
+                                       "b             4    1    1  0.800      2    1    1  0.667\n"
+                                       "\n"));
+  CHECK_THAT(report, Catch::EndsWith(FormatReport(plain, false)));  // the usual report follows unchanged
+
+  std::string with_misses = FormatReport(r, true);
+  CHECK_THAT(with_misses, Catch::Contains("\n\n== a\nmissed (in gold, not in graph):\n"
+                                          "  edge    located_in        星港物流枢纽项目 -> 云溪市\n"
+                                          "false positives (in graph, not in gold):\n\n== b\n"));
+  CHECK_THAT(with_misses, Catch::Contains("\n== b\nmissed (in gold, not in graph):\n  entity  location      云溪市\n"));
+  CHECK_THAT(with_misses, !Catch::Contains("无名公司"));  // page c has no gold file
+  CHECK_THAT(with_misses, Catch::EndsWith("\n  edge    located_in        远望物流 -> 云溪高新区\n"
+                                          "entity F1 0.875  relation F1 0.769\n"));
+
+  // A wide name widens the first column; CJK counts two columns.
+  EvalResult wide = r;
+  wide.documents[0].name = "云溪日报第一版";  // 14 columns
+  wide.documents[1].graph_documents = 0;
+  std::string w = FormatReport(wide, false);
+  CHECK_THAT(w, Catch::Contains("\ndocument           tp   fp   fn     F1"));
+  CHECK_THAT(w, Catch::Contains("\n云溪日报第一版      6    0    0  1.000"));
+  CHECK_THAT(w, Catch::Contains("\nb                   4    1    1  0.800      2    1    1  0.667  (not in the graph)\n"));
+
+  std::string json = FormatJsonReport(r);
+  CHECK_THAT(json, Catch::StartsWith(FormatJsonReport(plain).substr(0, FormatJsonReport(plain).size() - 3)));
+  rapidjson::Document doc;
+  REQUIRE_FALSE(doc.Parse(json.c_str()).HasParseError());
+  REQUIRE(doc["documents"].IsArray());
+  REQUIRE(doc["documents"].Size() == 2);
+  const rapidjson::Value& b = doc["documents"][1];
+  CHECK(std::string(b["doc"].GetString()) == "b");
+  CHECK(b["in_graph"].GetBool());
+  CHECK(b["entities"]["fp"].GetInt() == 1);
+  CHECK(b["relations"]["f"].GetDouble() == Approx(2.0 / 3));
+  CHECK(doc["entity_f1"].GetDouble() == Approx(0.875));
+  CHECK_THAT(json, Catch::Contains("\n \"documents\": [\n  {\n   \"doc\": \"a\",\n"));
+  CHECK_THAT(json, Catch::Contains("   \"entities\": {\n    \"tp\": 6,\n"));
+}
+
 }  // namespace
 }  // namespace eval
 }  // namespace kgb

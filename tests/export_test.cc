@@ -24,13 +24,15 @@
 namespace kgb {
 namespace {
 
-KnowledgeGraph LoadTricky() {
+KnowledgeGraph LoadFixture(const std::string& name) {
   KnowledgeGraph g;
-  Status s = LoadGraphFile(std::string(KGB_FIXTURES_DIR) + "/export/tricky.json", GraphReadOptions(), &g);
+  Status s = LoadGraphFile(std::string(KGB_FIXTURES_DIR) + "/export/" + name, GraphReadOptions(), &g);
   INFO(s.ToString());
   REQUIRE(s.ok());
   return g;
 }
+
+KnowledgeGraph LoadTricky() { return LoadFixture("tricky.json"); }
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
@@ -158,6 +160,118 @@ TEST_CASE("GraphML carries pinyin, dates and typed keys", "[export][graphml]") {
   CHECK(Contains(x, "attr.name=\"weight\" attr.type=\"double\""));
   CHECK(Contains(x, "attr.name=\"mentions\" attr.type=\"int\""));
   CHECK(Contains(x, "江州&lt;高新&gt;区 &amp; 园"));
+}
+
+// The text between `from` and the next `to`, starting at the element that
+// contains `anchor`.
+std::string ElementText(const std::string& xml, const std::string& anchor, const std::string& to) {
+  size_t at = xml.find(anchor);
+  if (at == std::string::npos) return "";
+  return xml.substr(at, xml.find(to, at) - at);
+}
+
+TEST_CASE("GraphML for Gephi: edge labels and types, mixed direction, colors and sizes", "[export][graphml]") {
+  // Two relations between 林志远 and 江州高新区, and a signing and a location
+  // between 江州高新区 and 华创科技 in opposite directions.
+  KnowledgeGraph g = LoadFixture("parallel.json");
+  std::string x = WriteGraphml(g);
+  CHECK(Contains(x, "xmlns:gephi=\"" + std::string(kGraphmlGephiNamespace) + "\""));
+  CHECK(Contains(x, "<graph id=\"kgb\" edgedefault=\"directed\">"));
+  for (const char* key : {"<key id=\"edge_label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>",
+                          "<key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>",
+                          "<key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>",
+                          "<key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>",
+                          "<key id=\"color\" for=\"node\" attr.name=\"color\" attr.type=\"string\"/>",
+                          "<key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"double\"/>"}) {
+    INFO(key);
+    CHECK(Contains(x, key));
+  }
+  struct EdgeCase {
+    const char* id;
+    const char* source;
+    const char* target;
+    const char* type;      // gephi:label, Gephi's edge type
+    const char* directed;  // gephi:directed ("" = absent: directed)
+    const char* label;     // the edge_label data
+  };
+  const EdgeCase kEdges[] = {
+      {"e0", "n0", "n1", "holds_position", "", "holds_position: 党工委书记"},
+      {"e1", "n0", "n1", "visited", "", "visited"},
+      {"e2", "n0", "n3", "met_with", "false", "met_with"},
+      {"e3", "n1", "n2", "signed_agreement", "false", "signed_agreement"},
+      {"e4", "n2", "n1", "located_in", "", "located_in"},
+  };
+  for (const EdgeCase& c : kEdges) {
+    INFO(c.id);
+    std::string anchor = "<edge id=\"" + std::string(c.id) + "\"";
+    CHECK(AttrAfter(x, anchor, "source") == c.source);
+    CHECK(AttrAfter(x, anchor, "target") == c.target);
+    CHECK(AttrAfter(x, anchor, "gephi:label") == c.type);
+    CHECK(AttrAfter(x, anchor, "gephi:directed") == c.directed);
+    CHECK(AttrAfter(x, anchor, "directed") == "");  // never the plain attribute networkx refuses
+    CHECK(Contains(ElementText(x, anchor, "</edge>"), "<data key=\"edge_label\">" + std::string(c.label) + "</data>"));
+    size_t first = x.find(anchor);
+    CHECK(x.find(anchor, first + 1) == std::string::npos);  // ids are unique
+  }
+  CHECK(AttrAfter(x, "<edge id=\"e5\"", "source") == "<no <edge id=\"e5\">");
+
+  struct NodeCase {
+    const char* id;
+    EntityType type;
+    uint64_t mentions;
+    const char* size;
+  };
+  const NodeCase kNodes[] = {{"n0", EntityType::kOfficial, 8, "25.00"},
+                             {"n1", EntityType::kPark, 16, "30.00"},
+                             {"n2", EntityType::kOrganization, 2, "15.00"},
+                             {"n3", EntityType::kOfficial, 1, "10.00"}};
+  for (const NodeCase& c : kNodes) {
+    INFO(c.id);
+    std::string node = ElementText(x, "<node id=\"" + std::string(c.id) + "\"", "</node>");
+    Rgb rgb = EntityColor(c.type);
+    CHECK(Contains(node, "<data key=\"r\">" + std::to_string(rgb.r) + "</data>"));
+    CHECK(Contains(node, "<data key=\"g\">" + std::to_string(rgb.g) + "</data>"));
+    CHECK(Contains(node, "<data key=\"b\">" + std::to_string(rgb.b) + "</data>"));
+    CHECK(Contains(node, "<data key=\"color\">" + std::string(rgb.hex) + "</data>"));
+    CHECK(Contains(node, "<data key=\"size\">" + std::string(c.size) + "</data>"));
+  }
+}
+
+TEST_CASE("GEXF flavors: gephi (1.3, mixed) and networkx (1.2draft, all directed)", "[export][gexf]") {
+  const std::pair<const char*, bool> kNames[] = {{"gephi", true}, {"networkx", true}, {"nx", false}, {"", false}};
+  for (const auto& [name, ok] : kNames) {
+    INFO(name);
+    GexfFlavor f;
+    REQUIRE(ParseGexfFlavor(name, &f) == ok);
+    if (ok) CHECK(std::string(GexfFlavorName(f)) == name);
+  }
+  KnowledgeGraph g = LoadFixture("parallel.json");
+  std::string gephi = WriteGexf(g), nx = WriteGexf(g, GexfFlavor::kNetworkx);
+  CHECK(gephi == WriteGexf(g, GexfFlavor::kGephi));
+  struct Case {
+    const char* text;
+    bool in_gephi, in_networkx;
+  };
+  const Case kCases[] = {
+      {"<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3\"", true, false},
+      {"<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"", false, true},
+      {"version=\"1.3\"", true, false},
+      {"version=\"1.2\"", false, true},
+      {"timerepresentation=", true, false},
+      {"mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\"", true, true},
+      {"type=\"undirected\"", true, false},
+      {" kind=\"", true, false},
+      {"label=\"holds_position: 党工委书记\"", true, true},
+      {"<attvalue for=\"symmetric\" value=\"true\"/>", true, true},
+      {"<viz:color r=", true, true},
+      {"start=\"2021-03-02\"", true, true},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.text);
+    CHECK(Contains(gephi, c.text) == c.in_gephi);
+    CHECK(Contains(nx, c.text) == c.in_networkx);
+  }
+  CHECK(AttrAfter(nx, "<edges", "count") == "5");
 }
 
 TEST_CASE("Neo4j CSV: headers, labels, types, quoting and arrays", "[export][csv]") {

@@ -169,8 +169,8 @@ TEST_CASE("LoadGraphFile: missing, folder, oversized, truncated and good files",
   TempDir tmp;
   std::string good = (tmp.path / "good.json").string();
   std::string cut = (tmp.path / "cut.json").string();
-  REQUIRE(WriteFileAtomic(good, kGood).ok());
-  REQUIRE(WriteFileAtomic(cut, std::string(kGood).substr(0, 100)).ok());
+  REQUIRE(WriteOutput(good, kGood).ok());
+  REQUIRE(WriteOutput(cut, std::string(kGood).substr(0, 100)).ok());
   KnowledgeGraph g;
 
   Status s = LoadGraphFile((tmp.path / "absent.json").string(), GraphReadOptions(), &g);

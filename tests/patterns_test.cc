@@ -44,6 +44,9 @@ TEST_CASE("people and their posts", "[patterns][holds_position]") {
       {"江州市第三人民医院建成开放。院长吴涛表示，医院将服务周边群众。",
        {"organization:江州市第三人民医院", "holds_position(吴涛,江州市第三人民医院)"}, {}},
       {"钱峰、卫东、韩立等参加会见。", {"official:钱峰", "official:卫东", "official:韩立"}, {}},
+      {"区领导钱峰、卫东、韩立分别参加。", {"official:钱峰", "official:卫东", "official:韩立"}, {}},
+      {"远望物流集团党委书记、董事长何立一行来访。",
+       {"holds_position(何立,远望物流集团)", "organization:远望物流集团"}, {"organization:远望物流集团党委"}},
       {"签约仪式上，周文斌（华创科技有限公司董事长）与林志远握手。",
        {"holds_position(周文斌,华创科技有限公司)", "holds_position(周文斌,华创科技有限公司).title=董事长"}, {}},
       {"王海担任远望物流集团总经理。", {"holds_position(王海,远望物流集团)"}, {}},
@@ -54,7 +57,33 @@ TEST_CASE("people and their posts", "[patterns][holds_position]") {
       {"湖滨区委书记陶然，江州市委常委、副市长邵兵出席。",
        {"holds_position(陶然,湖滨区委)", "holds_position(邵兵,江州市委)", "holds_position(邵兵,江州市委).title=常委、副市长"},
        {}},
-      {"江州市副市长邵兵出席。", {"official:邵兵"}, {"holds_position(邵兵,江州市)"}},
+      {"江州市副市长邵兵出席。", {"official:邵兵", "holds_position(邵兵,江州市人民政府)"}, {"holds_position(邵兵,江州市)"}},
+  };
+  for (const Row& row : rows) Check(row);
+}
+
+// ANNOTATION.md, "Organs behind titles": a title names a post in a body even
+// where the body is not written out; the place is the title's own or the one
+// the article is set in.
+TEST_CASE("organs behind titles", "[patterns][holds_position]") {
+  const Row rows[] = {
+      {"江州市委副书记、市长林志远会见客商。",
+       {"holds_position(林志远,江州市委)", "holds_position(林志远,江州市人民政府)",
+        "holds_position(林志远,江州市人民政府).title=市长", "organization:江州市人民政府"},
+       {}},
+      {"8日，湖滨区召开招商大会。区委书记陶然、区长钱峰出席。区委常委、副区长韩立主持。",
+       {"holds_position(陶然,湖滨区委)", "holds_position(钱峰,湖滨区人民政府)", "holds_position(韩立,湖滨区委)",
+        "holds_position(韩立,湖滨区人民政府)"},
+       {}},
+      {"江州市政协主席马立新到白沙镇调研，镇党委书记孙海、镇长卫东陪同。",
+       {"holds_position(马立新,江州市政协)", "holds_position(孙海,白沙镇党委)",
+        "holds_position(卫东,白沙镇人民政府)"},
+       {}},
+      {"云溪县人大常委会副主任周文斌出席。", {"holds_position(周文斌,云溪县人大常委会)"}, {}},
+      // No place of the title's level is named: the organ is left out.
+      {"市长钱峰出席。", {"official:钱峰"}, {"organization:市人民政府"}},
+      // A department of the committee is not the committee.
+      {"市委统战部部长孙海来到江州市调研。", {"official:孙海"}, {"holds_position(孙海,江州市委)"}},
       {"江泽民主席和叶利钦总统举行会谈。总书记强调，要抓好落实。", {}, {"official:和叶利", "official:强调"}},
       {"本报讯 江州高新区召开会议。\n记者 郑小雨 通讯员 冯丹 文/图\n（责任编辑：秦月）",
        {}, {"official:郑小雨", "official:冯丹", "official:秦月"}},
@@ -93,6 +122,12 @@ TEST_CASE("agreements", "[patterns][signed_agreement]") {
        {"signed_agreement(江州高新区,华创科技有限公司)", "signed_agreement(江州高新区,远望物流集团)",
         "signed_agreement(江州高新区,华创科技有限公司).title=投资协议"},
        {}},
+      // X代表Y签约, with Y a bare organ of the place the article is set in.
+      {"8日，湖滨区举行招商签约活动。副区长韩立代表区政府分别与华创科技有限公司、远望物流集团签订投资协议。",
+       {"signed_agreement(湖滨区人民政府,华创科技有限公司)", "signed_agreement(湖滨区人民政府,远望物流集团)",
+        "holds_position(韩立,湖滨区人民政府)"},
+       {"organization:区政府"}},
+      {"市委市政府高度重视招商工作。", {}, {"organization:市委", "organization:市政府"}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -131,6 +166,14 @@ TEST_CASE("visits", "[patterns][visited]") {
        {}},
       {"林志远一行来到华创科技有限公司。华创科技有限公司是一家智能装备企业。林志远一行走进公司生产车间。",
        {"visited(林志远,华创科技有限公司)"}, {"organization:公司"}},
+      // Routes of suffix-less names: after 先后到, after "考察了 the zone 的",
+      // and a body's showroom standing for the body.
+      {"林志远一行先后到青禾新材、远望光电等企业进行调研。",
+       {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {}},
+      {"考察团由林志远带队。考察团先后考察了江州高新区的青禾新材、远望光电等企业。",
+       {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {"organization:江州高新区的青禾新材"}},
+      {"林志远一行实地考察了华创能源集团展厅、远望光电生产车间。",
+       {"visited(林志远,华创能源集团)", "visited(林志远,远望光电)"}, {"organization:华创能源集团展厅"}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -151,6 +194,11 @@ TEST_CASE("names and their variants", "[patterns][names]") {
        {"alias:北京恒远控股集团有限公司=恒远控股"}, {}},
       {"江州高新区召开大会。会上，高新区党工委书记马立新讲话。我区将继续推进项目建设。",
        {"holds_position(马立新,江州高新区)"}, {"park:高新区", "park:我区"}},
+      // The page's own zone is the one its title names, not the zone the
+      // body names most often.
+      {"江州高新区：深化区域合作\n本报讯 云溪经开区党工委书记赵明一行来我区考察。云溪经开区与我区签订合作协议。"
+       "云溪经开区将加强交流。",
+       {"visited(赵明,江州高新区)", "signed_agreement(云溪经开区,江州高新区)"}, {"visited(赵明,云溪经开区)"}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -166,6 +214,9 @@ TEST_CASE("layout and script", "[patterns][layout]") {
        {"met_with(马立新,周文斌)", "official:马立新", "alias:马立新=馬立新", "park:江州高新区",
         "alias:江州高新区=江州高新區"},
        {"official:馬立新"}},
+      // Pinyin readings after characters, as some web copies show them.
+      {"江州高新技術產業開發(fā)區(qū)黨工委書記馬立(lì)新會(huì)見華創科技有限公司董事長周文斌。",
+       {"met_with(马立新,周文斌)", "official:马立新", "park:江州高新区"}, {"official:马立"}},
   };
   for (const Row& r : rows) Check(r);
 }

@@ -440,6 +440,7 @@ TEST_CASE("argument parsing", "[query][args]") {
   struct Case {
     std::vector<std::string> args;
     bool ok;
+    const char* says = "";  // part of the message, for errors
   };
   const Case cases[] = {
       {{"stats"}, true},
@@ -467,6 +468,28 @@ TEST_CASE("argument parsing", "[query][args]") {
       {{"stats", "--format", "xml"}, false},
       {{"stats", "--colour"}, false},
       {{"search", "x", "-n", "0"}, false},
+      // Mistakes get a suggestion or the reason.
+      {{"neighbours", "x"}, false, "unknown query command 'neighbours'; did you mean 'neighbors'?"},
+      {{"serach", "x"}, false, "did you mean 'search'?"},
+      {{"frobnicate"}, false, "unknown query command 'frobnicate'"},
+      {{"neighbors", "x", "--rels", "met_with"}, false, "unknown option --rels; did you mean '--rel'?"},
+      {{"neighbors", "x", "--rel", "met"}, false, "did you mean 'met_with'?"},
+      {{"neighbors", "x", "--type", "oficial"}, false, "did you mean 'official'?"},
+      {{"entity", "x", "--depth", "2"}, false, "entity does not take --depth (it takes no options)"},
+      {{"path", "a", "b", "--depth", "2"}, false, "(it takes --all, --rel)"},
+      // Impossible dates and empty ranges.
+      {{"edges", "--since", "2024-02-29"}, true},
+      {{"edges", "--since", "2023-02-29"}, false, "not '2023-02-29'"},
+      {{"edges", "--since", "2023-04-31"}, false},
+      {{"edges", "--until", "2023-13"}, false},
+      {{"edges", "--until", "2023-00"}, false},
+      {{"edges", "--since", "2023-06-00"}, false},
+      {{"edges", "--since", "0000"}, false},
+      {{"edges", "--since", "2023-05", "--until", "2023-04"}, false, "--since 2023-05 is after --until 2023-04"},
+      {{"edges", "--since", "2023-04-30", "--until", "2023-04"}, true},
+      {{"edges", "--since", "2023", "--until", "2023"}, true},
+      {{"edges", "--since", "2023-12-31", "--until", "2023"}, true},
+      {{"edges", "--since", "2024-01-01", "--until", "2023"}, false, "is after"},
   };
   for (const Case& c : cases) {
     std::string line;
@@ -476,6 +499,8 @@ TEST_CASE("argument parsing", "[query][args]") {
     Status s = ParseQueryArgs(c.args, &r);
     CHECK(s.ok() == c.ok);
     if (!c.ok) CHECK(s.code() == Status::Code::kInvalidArgument);
+    INFO(s.message());
+    CHECK(s.message().find(c.says) != std::string::npos);
   }
   QueryRequest r;
   REQUIRE(ParseQueryArgs({"search", "lin", "zhi", "yuan", "--format", "csv"}, &r).ok());

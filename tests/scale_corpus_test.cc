@@ -188,6 +188,7 @@ TEST_CASE("FormatProgress says what is done, the rate and the time left", "[scal
   const Case cases[] = {
       {P(50, 200, 4'000'000, 16'000'000), 2.0, {"50/200 files", "4.0/16.0 MB", "2.0 MB/s", "0:00:06 left"}, {}},
       {P(3, 0, 3'000'000, 0), 1.0, {"3 documents", "3.0 MB", "3.0 MB/s"}, {"left", "3.0/"}},
+      {P(1, 0, 1'000'000, 0), 1.0, {"1 document,", "1.0 MB"}, {"documents"}},
       {P(0, 10, 0, 0), 0.0, {"0/10 files", "0.0 MB"}, {"MB/s", "left"}},
       {P(1, 4, 100, 0), 10.0, {"1/4 files", "0:00:30 left"}, {}},
   };

@@ -136,6 +136,58 @@ TEST_CASE("graphs carry their documents; adding a graph to itself changes nothin
   CHECK(WriteGraphJson(m.Build()) == text);
 }
 
+TEST_CASE("nodes record the documents they were recognized in", "[scale][merge]") {
+  std::vector<DocumentRecords> docs = Docs();
+  GraphBuilder b;
+  for (size_t i : {4, 2, 0, 3, 1}) b.Add(docs[i]);  // indices follow the sorted names, not the input order
+  KnowledgeGraph g = b.Build();
+  struct Case {
+    const char* name;
+    std::vector<uint32_t> docs;
+  } cases[] = {
+      {"柯云峰", {0}},
+      {"澜沧智能装备有限公司", {0, 1, 2}},  // its variants, merged, in three documents
+      {"桑若萍", {2}},                      // a relation end in d1, an entity in d2
+      {"雁北数据", {4}},                    // a relation end only in d3
+      {"祁明川", {3, 4}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    REQUIRE(g.FindByName(c.name).size() == 1);
+    CHECK(g.node(g.FindByName(c.name)[0]).docs == c.docs);
+  }
+  std::string text = WriteGraphJson(g);
+  CHECK(text.find("\"docs\": [0, 1, 2]") != std::string::npos);
+}
+
+TEST_CASE("node docs index the documents list as written, and are checked", "[scale][json]") {
+  const std::string head = R"({"format":"kgb-graph","version":1,"nodes":[{"id":"n0","label":"柯云峰","type":"official",)";
+  struct Case {
+    const char* rest;
+    bool ok;
+    std::vector<uint32_t> docs;  // after reading: indices into the sorted list
+  } cases[] = {
+      {R"("docs":[0,2]}],"documents":["c","a","b"]})", true, {1, 2}},  // c, b -> sorted a, b, c
+      {R"("docs":[1,1,0]}],"documents":["a","b"]})", true, {0, 1}},
+      {R"("docs":[]}],"documents":["a"]})", true, {}},
+      {R"("docs":[3]}],"documents":["a"]})", false, {}},
+      {R"("docs":[0]}]})", false, {}},  // no documents list to index
+      {R"("docs":["a"]}],"documents":["a"]})", false, {}},
+      {R"("docs":0}],"documents":["a"]})", false, {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.rest);
+    KnowledgeGraph g;
+    Status s = ReadGraphJson(head + c.rest, "t", GraphReadOptions(), &g);
+    REQUIRE(s.ok() == c.ok);
+    if (c.ok) {
+      CHECK(g.node(0).docs == c.docs);
+    } else {
+      CHECK_THAT(s.message(), Catch::Contains("node 0"));
+    }
+  }
+}
+
 TEST_CASE("PlanGraphMerge keeps each document once", "[scale][merge]") {
   using Docs = std::vector<std::vector<std::string>>;
   struct Case {

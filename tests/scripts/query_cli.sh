@@ -25,8 +25,9 @@ expect 0 "$g" neighbors 王小明
 grep -q 青山高新区 "$tmp/out" || fail "neighbors output lacks 青山高新区"
 [ ! -s "$tmp/err" ] || fail "a successful query wrote to stderr"
 
-expect 0 "$g" path 王小明 孤岛研究所            # no path is an answer, not an error
+expect 5 "$g" path 王小明 孤岛研究所            # no path: the answer, and exit code 5
 grep -q "(no results)" "$tmp/out" || fail "no path: no '(no results)'"
+grep -q "no path between 王小明 and 孤岛研究所" "$tmp/err" || fail "no path: no message"
 
 expect 4 "$g" entity 火星人                    # unknown
 grep -q 'no entity named "火星人"' "$tmp/err" || fail "unknown name: no message"
@@ -55,7 +56,7 @@ expect 3 "$tmp/bad.json" stats
 
 # Help: general and per command, exit 0, document the exit codes.
 expect 0 --help
-for code in 0 2 3 4; do grep -q "^  $code  " "$tmp/out" || fail "kgb query --help does not document exit code $code"; done
+for code in 0 2 3 4 5; do grep -q "^  $code  " "$tmp/out" || fail "kgb query --help does not document exit code $code"; done
 for cmd in entity neighbors path edges top stats search; do
   expect 0 "$cmd" --help
   grep -q "^usage: kgb query GRAPH.json $cmd" "$tmp/out" || fail "$cmd --help"

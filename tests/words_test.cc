@@ -1,0 +1,130 @@
+// Table-driven tests of the word layer (ingest/words.h): an invented sentence
+// of the genre and its segmentation, dumped as "word/tag" separated by spaces.
+// The dictionary is Jieba's (Debian python3-jieba) plus data/words/.
+#include <catch2/catch.hpp>
+
+#include "ingest/words.h"
+#include "util/normalize.h"
+
+namespace kgb {
+namespace {
+
+const WordSegmenter& Seg() {
+  Status s;
+  static std::shared_ptr<const WordSegmenter> seg = WordSegmenter::Embedded(&s);
+  REQUIRE(s.ok());
+  REQUIRE(seg);
+  return *seg;
+}
+
+// "word/tag word/tag ...", after checking that the words tile the text.
+std::string Dump(const std::u32string& text) {
+  std::vector<Word> words;
+  Seg().Segment(text, &words);
+  std::string out;
+  uint32_t at = 0;
+  for (const Word& w : words) {
+    CHECK(w.begin == at);
+    CHECK(w.end > w.begin);
+    at = w.end;
+    if (!out.empty()) out += ' ';
+    out += ToUtf8(std::u32string_view(text).substr(w.begin, w.size()));
+    out += '/';
+    out += PosTagName(w.tag);
+  }
+  CHECK(at == text.size());
+  return out;
+}
+
+TEST_CASE("sentences are segmented into tagged words", "[words]") {
+  struct Case {
+    const char* text;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"江州高新区管委会主任会见了客人。", "江州/ns 高新区/n 管委会/n 主任/b 会见/n 了/ul 客人/n 。/w"},
+      {"华创科技有限公司在江州高新区签约落户。", "华创/x 科技/n 有限公司/n 在/p 江州/ns 高新区/n 签约/v 落户/v 。/w"},
+      {"林志远副市长一行到园区调研。", "林/ng 志远/nrfg 副市长/n 一行/m 到/v 园区/n 调研/vn 。/w"},
+      {"项目总投资3.5亿元，占地120亩。", "项目/n 总/b 投资/vn 3.5/m 亿元/m ,/w 占地/v 120/m 亩/q 。/w"},
+      {"5G基站和AI芯片项目开工。", "5G/eng 基站/n 和/c AI/eng 芯片/n 项目/n 开工/v 。/w"},
+      {"数字经济和智能制造是营商环境的重点。", "数字经济/n 和/c 智能制造/n 是/v 营商环境/n 的/uj 重点/n 。/w"},
+      {"区委书记冯晓岚主持会议。", "区委书记/n 冯晓岚/x 主持会议/n 。/w"},
+      {"睿泰铭科新材料项目落户滨江新区。", "睿/nrt 泰铭科/x 新/a 材料/n 项目/n 落户/v 滨江/ns 新区/ns 。/w"},
+      {"增长12.5%，达到1,200家，分别为3，5。", "增长/v 12.5%/m ,/w 达到/v 1,200/m 家/zg ,/w 分别/d 为/p 3/m ,/w 5/m 。/w"},
+      {"台積電在江州設廠。", "台积/x 电/n 在/p 江州/ns 设厂/n 。/w"},
+      {"ＡＢＣ公司", "ABC/eng 公司/n"},
+      {"", ""},
+      {"。", "。/w"},
+      {"𠀀𠀁江州", "𠀀𠀁/x 江州/ns"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(Dump(Normalizer::Get().Normalize32(c.text)) == c.want);
+  }
+}
+
+TEST_CASE("words carry offsets and whether the dictionary knows them", "[words]") {
+  const std::u32string text = Normalizer::Get().Normalize32("区委书记冯晓岚主持会议");
+  std::vector<Word> words;
+  Seg().Segment(text, &words);
+  REQUIRE(words.size() == 3);
+  CHECK(words[0] == Word{0, 4, PosTag::kN, true});
+  CHECK(words[1] == Word{4, 7, PosTag::kX, false});  // an unseen name, joined by the HMM
+  CHECK(words[2] == Word{7, 11, PosTag::kN, true});
+  // An ASCII run is one unit: no dictionary word starts inside it.
+  Seg().Segment(U"XB超", &words);
+  REQUIRE(!words.empty());
+  CHECK(words[0].end == 2);
+}
+
+TEST_CASE("dictionary lookups and tag classes", "[words]") {
+  struct Case {
+    const char* word;
+    bool found;
+    PosTag tag;
+  };
+  const Case cases[] = {
+      {"签约", true, PosTag::kV},      {"江州", true, PosTag::kNs},      {"高新区", true, PosTag::kN},  // additions.txt
+      {"亩", true, PosTag::kQ},        {"冯晓岚", false, PosTag::kX},   {"", false, PosTag::kX},
+  };
+  for (const Case& c : cases) {
+    INFO(c.word);
+    PosTag tag = PosTag::kX;
+    uint32_t freq = 0;
+    CHECK(Seg().Lookup(ToUtf32(c.word), &tag, &freq) == c.found);
+    if (c.found) {
+      CHECK(tag == c.tag);
+      CHECK(freq > 0);
+    }
+  }
+  CHECK(IsVerb(PosTag::kVn));
+  CHECK(!IsVerb(PosTag::kN));
+  CHECK(IsPersonName(PosTag::kNrfg));
+  CHECK(IsPlace(PosTag::kNs));
+  CHECK(IsOrganization(PosTag::kNt));
+  CHECK(IsMeasureWord(PosTag::kQ));
+  CHECK(IsNumeral(PosTag::kMq));
+  CHECK(IsNoun(PosTag::kNz));
+  CHECK(IsPunct(PosTag::kW));
+  for (int i = 0; i < static_cast<int>(PosTag::kCount); ++i) {
+    PosTag back;
+    REQUIRE(ParsePosTag(PosTagName(static_cast<PosTag>(i)), &back));
+    CHECK(static_cast<int>(back) == i);
+  }
+  PosTag t;
+  CHECK(!ParsePosTag("zz", &t));
+}
+
+TEST_CASE("a malformed word blob is an error naming it", "[words]") {
+  const std::string blobs[] = {"", "KGBWORD2", std::string("KGBWORD1\x05\0\0\0\x10\0\0\0abc", 16)};
+  for (const std::string& b : blobs) {
+    std::unique_ptr<WordSegmenter> seg;
+    Status s = WordSegmenter::FromBlob(b, "test.bin", &seg);
+    CHECK(!s.ok());
+    CHECK(s.message().find("test.bin") != std::string::npos);
+    CHECK(!seg);
+  }
+}
+
+}  // namespace
+}  // namespace kgb
