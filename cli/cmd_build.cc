@@ -64,8 +64,8 @@ const char kUsage[] =
     "  --max-doc-bytes N  read a document longer than N bytes of text (N may end\n"
     "                   in M for MiB) in sections of at most N bytes, cut at\n"
     "                   blank lines (articles, paragraphs), each read as a page\n"
-    "                   of its own; bounds memory at about 6 bytes per byte of a\n"
-    "                   section (default 16M; 0: no limit)\n"
+    "                   of its own; bounds memory at about 8 bytes per byte of a\n"
+    "                   section besides the graph (default 16M; 0: no limit)\n"
     "  --lexicon DIR    read the lexicons from DIR instead of the built-in ones\n"
     "  --quiet          print nothing but errors (no progress either; progress is\n"
     "                   shown only when standard error is a terminal)\n"
@@ -208,8 +208,8 @@ int RunBuild(const Args& args) {
       quiet = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::string guess = ClosestWord(a, {"--json", "--graphml", "--gexf", "--gexf-flavor", "--csv", "--dot", "-o",
-                                          "--jsonl", "--into", "--lexicon", "--threads", "--year", "--quiet",
-                                          "--help"});
+                                          "--jsonl", "--into", "--lexicon", "--threads", "--year", "--max-doc-bytes",
+                                          "--quiet", "--help"});
       if (!guess.empty()) {
         std::cerr << "kgb build: unknown option " << a << "; did you mean '" << guess
                   << "'? ('kgb build --help' lists the options)\n";

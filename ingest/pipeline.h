@@ -28,7 +28,7 @@ struct ExtractOptions {
   // Documents longer than this (bytes of decoded UTF-8 text) are read in
   // sections of at most this size, cut at paragraph boundaries
   // (ingest/sections.h); each section is read as a page of its own. Bounds the
-  // memory of extraction (about 6 bytes per byte of a section) whatever the
+  // memory of extraction (about 8 bytes per byte of a section) whatever the
   // size of a document. 0: no limit.
   uint64_t max_doc_bytes = kDefaultMaxDocBytes;
   static constexpr uint64_t kDefaultMaxDocBytes = 16ull << 20;
