@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -35,8 +37,9 @@ const char kUsage[] =
     "`kgb text FILE`, with the page) and DOCX (likewise). Encodings: UTF-8 (with\n"
     "or without BOM), UTF-16 (with or without BOM), GB18030/GBK. Inputs that are\n"
     "not text (binary, empty, scanned or encrypted PDF, broken DOCX), links that are\n"
-    "dangling, loop or lead to folders, and files over 64 MiB are skipped, each\n"
-    "named on stderr with the reason; the rest go on (exit code 1).\n"
+    "dangling, loop or lead to folders, and files over 2 GiB are skipped, each\n"
+    "named on stderr with the reason; the rest go on (exit code 1). Documents\n"
+    "over --max-doc-bytes are read in sections.\n"
     "\n"
     "options:\n"
     "  --json FILE      write the graph as JSON (kgb-graph, version 1)\n"
@@ -65,6 +68,11 @@ const char kUsage[] =
     "                   (by name) are not read again, so a re-run adds nothing\n"
     "  --threads N      worker threads (default: the number of cores)\n"
     "  --year YYYY      year for dates that state none, when the page states none\n"
+    "  --max-doc-bytes N  read a document longer than N bytes of text (N may end\n"
+    "                   in M for MiB) in sections of at most N bytes, cut at\n"
+    "                   blank lines (articles, paragraphs), each read as a page\n"
+    "                   of its own; bounds memory at about 8 bytes per byte of a\n"
+    "                   section besides the graph (default 16M; 0: no limit)\n"
     "  --lexicon DIR    read the lexicons from DIR instead of the built-in ones\n"
     "  --quiet          print nothing but errors (no progress either; progress is\n"
     "                   shown only when standard error is a terminal)\n"
@@ -199,13 +207,21 @@ int RunBuild(const Args& args) {
         std::cerr << "kgb build: --year takes a year such as 2023\n";
         return kExitUsage;
       }
+    } else if (a == "--max-doc-bytes") {
+      if (!value(&v)) goto missing;
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0])) || (*end != '\0' && std::string(end) != "M")) {
+        std::cerr << "kgb build: --max-doc-bytes takes a number of bytes (or of MiB with M, e.g. 16M; 0: no limit)\n";
+        return kExitUsage;
+      }
+      opts.max_doc_bytes = *end == 'M' ? n << 20 : n;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::string guess = ClosestWord(a, {"--json", "--graphml", "--gexf", "--gexf-flavor", "--csv", "--dot", "--html",
-                                          "--max-nodes", "-o",
-                                          "--jsonl", "--into", "--lexicon", "--threads", "--year", "--quiet",
-                                          "--help"});
+                                          "--max-nodes", "-o", "--jsonl", "--into", "--lexicon", "--threads", "--year",
+                                          "--max-doc-bytes", "--quiet", "--help"});
       if (!guess.empty()) {
         std::cerr << "kgb build: unknown option " << a << "; did you mean '" << guess
                   << "'? ('kgb build --help' lists the options)\n";

@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kgb::DecodedText text;
   if (kgb::DecodeText(bytes, "fuzz", &text).ok()) {
     if (!kgb::IsValidUtf8(text.text)) __builtin_trap();
-    if (!text.offsets.empty() && text.offsets.size() != text.text.size() + 1) __builtin_trap();
+    if (!text.runs.empty() && text.OrigOffset(text.text.size()) != size) __builtin_trap();
     uint64_t prev = 0;
     for (size_t i = 0; i <= text.text.size(); ++i) {
       uint64_t o = text.OrigOffset(i);

@@ -216,7 +216,7 @@ Status FileSource::Extract(const Extractor& extractor, const Item& item, Documen
   if (!stats) stats = &local;
   InputFormat format = SniffFormat(item.name, bytes);
   if (format == InputFormat::kText) {
-    KGB_RETURN_IF_ERROR(extractor.Process(item.name, bytes, out, stats));
+    KGB_RETURN_IF_ERROR(extractor.Process(item.name, std::move(bytes), out, stats));
   } else {
     SourceText source;
     KGB_RETURN_IF_ERROR(ReadDocument(item.name, bytes, format, ReadOptions(), &source));

@@ -43,9 +43,10 @@ struct CorpusProgress {
 
 struct CorpusOptions {
   int threads = 1;  // worker threads (>= 1)
-  // Larger files are skipped unread: news pages are kilobytes, and extraction
-  // needs about 40 bytes of memory per input character.
-  uint64_t max_file_bytes = 64ull << 20;
+  // Larger files are skipped unread (offsets into a file are 32-bit). Long
+  // documents below this are read in sections (ExtractOptions::max_doc_bytes).
+  uint64_t max_file_bytes = kMaxFileBytes;
+  static constexpr uint64_t kMaxFileBytes = 2ull << 30;
   // Called on the calling thread after each document (may be empty).
   std::function<void(const CorpusProgress&)> progress;
   // Total input bytes, for progress only (0: unknown).
@@ -96,7 +97,7 @@ class DocumentSource {
 class FileSource : public DocumentSource {
  public:
   // Files over `max_file_bytes` are skipped unread (see CorpusOptions).
-  explicit FileSource(std::vector<std::string> files, uint64_t max_file_bytes = 64ull << 20)
+  explicit FileSource(std::vector<std::string> files, uint64_t max_file_bytes = CorpusOptions::kMaxFileBytes)
       : files_(std::move(files)), max_file_bytes_(max_file_bytes) {}
   bool Next(Item* item) override;
   Status Extract(const Extractor& extractor, const Item& item, DocumentRecords* out, DocumentStats* stats,

@@ -21,6 +21,37 @@ const char* EncodingName(Encoding e) {
   return "?";
 }
 
+void DecodedText::AddChar(size_t text_len, size_t orig, size_t orig_len) {
+  const size_t at = text.size() - text_len;
+  if (!runs.empty()) {
+    const OffsetRun& r = runs.back();
+    if (r.text_len == text_len && r.orig_len == orig_len && r.orig + (at - r.text) / r.text_len * r.orig_len == orig)
+      return;  // the run goes on
+  }
+  runs.push_back(OffsetRun{static_cast<uint32_t>(at), static_cast<uint32_t>(orig), static_cast<uint8_t>(text_len),
+                           static_cast<uint8_t>(orig_len)});
+}
+
+uint64_t DecodedText::MappedOffset(size_t i, size_t* hint) const {
+  if (i >= text.size()) return orig_size;
+  size_t k = *hint < runs.size() ? *hint : 0;
+  if (runs[k].text > i || (k + 1 < runs.size() && runs[k + 1].text <= i)) {
+    if (k + 1 < runs.size() && runs[k + 1].text <= i && (k + 2 >= runs.size() || runs[k + 2].text > i)) {
+      ++k;  // the next run: the common case of a scan
+    } else {
+      size_t lo = 0, hi = runs.size();  // the last run that starts at or before i
+      while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        (runs[mid].text <= i ? lo : hi) = mid;
+      }
+      k = lo;
+    }
+  }
+  *hint = k;
+  const OffsetRun& r = runs[k];
+  return r.orig + static_cast<uint64_t>(i - r.text) / r.text_len * r.orig_len;
+}
+
 namespace {
 
 // True when `s` is well-formed UTF-8 (as IsValidUtf8: no overlongs,
@@ -71,17 +102,17 @@ void CopyUtf8(std::string_view bytes, size_t skip, DecodedText* out) {
     return;
   }
   out->text.reserve(body.size());
-  out->offsets.reserve(body.size() + 1);
   for (size_t i = 0; i < body.size();) {
     if (body[i] == '\0') { ++i; continue; }
     size_t len;
     char32_t cp = DecodeUtf8(body, i, &len);
     size_t before = out->text.size();
     AppendUtf8(cp, &out->text);
-    for (size_t k = before; k < out->text.size(); ++k) out->offsets.push_back(static_cast<uint32_t>(skip + i));
+    out->AddChar(out->text.size() - before, skip + i, len);
     i += len;
   }
-  out->offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  out->orig_size = bytes.size();
+  if (out->runs.empty()) out->runs.push_back(OffsetRun{0, static_cast<uint32_t>(bytes.size()), 1, 1});
 }
 
 void Utf16(std::string_view bytes, size_t skip, bool little, DecodedText* out) {
@@ -108,11 +139,12 @@ void Utf16(std::string_view bytes, size_t skip, bool little, DecodedText* out) {
     if (cp != 0) {
       size_t before = out->text.size();
       AppendUtf8(cp, &out->text);
-      for (size_t k = before; k < out->text.size(); ++k) out->offsets.push_back(static_cast<uint32_t>(i));
+      out->AddChar(out->text.size() - before, i, len);
     }
     i += len;
   }
-  out->offsets.push_back(static_cast<uint32_t>(n));
+  out->orig_size = n;
+  if (out->runs.empty()) out->runs.push_back(OffsetRun{0, static_cast<uint32_t>(n), 1, 1});
 }
 
 // Converts GB18030 with ICU, one character at a time so that every output
@@ -125,7 +157,6 @@ size_t Gb18030(std::string_view bytes, DecodedText* out) {
   const char* limit = bytes.data() + bytes.size();
   size_t bad = 0;
   out->text.reserve(bytes.size() * 3 / 2);
-  out->offsets.reserve(bytes.size() * 3 / 2 + 1);
   while (src < limit) {
     const char* start = src;
     err = U_ZERO_ERROR;
@@ -143,10 +174,11 @@ size_t Gb18030(std::string_view bytes, DecodedText* out) {
     if (cp == 0) continue;
     size_t before = out->text.size();
     AppendUtf8(static_cast<char32_t>(cp), &out->text);
-    uint32_t off = static_cast<uint32_t>(start - bytes.data());
-    for (size_t k = before; k < out->text.size(); ++k) out->offsets.push_back(off);
+    out->AddChar(out->text.size() - before, start - bytes.data(), src - start);
   }
-  out->offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  out->orig_size = bytes.size();
+  if (out->runs.empty()) out->runs.push_back(OffsetRun{0, static_cast<uint32_t>(bytes.size()), 1, 1});
+  out->text.shrink_to_fit();
   return bad;
 }
 
@@ -381,10 +413,10 @@ Status DecodeWithCharset(std::string_view bytes, const std::string& name, const 
     if (cp == 0) continue;
     size_t before = out->text.size();
     AppendUtf8(static_cast<char32_t>(cp), &out->text);
-    uint32_t off = static_cast<uint32_t>(start - bytes.data());
-    for (size_t k = before; k < out->text.size(); ++k) out->offsets.push_back(off);
+    out->AddChar(out->text.size() - before, static_cast<size_t>(start - bytes.data()),
+                 std::min<size_t>(static_cast<size_t>(src - start), 255));
   }
-  out->offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  out->orig_size = bytes.size();
   if (bad * 20 > chars) {
     *out = DecodedText();
     return Status::Unsupported(name + ": does not read as " + charset);

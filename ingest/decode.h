@@ -17,17 +17,45 @@ namespace kgb {
 enum class Encoding { kUtf8, kUtf8Bom, kUtf16LE, kUtf16BE, kGb18030, kDeclared };
 const char* EncodingName(Encoding e);
 
+// A run of characters that each take `text_len` bytes of the decoded text and
+// `orig_len` bytes of the original, one after the other in both.
+struct OffsetRun {
+  uint32_t text = 0;  // first byte of the run in the decoded text
+  uint32_t orig = 0;  // its first byte in the original
+  uint8_t text_len = 1, orig_len = 1;
+};
+
 // Text decoded to UTF-8. Byte i of `text` came from original byte
-// `OrigOffset(i)`; OrigOffset(text.size()) is the size of the original.
+// `OrigOffset(i)` (the bytes of one character all map to where the character
+// starts); OrigOffset(text.size()) is the size of the original.
+//
+// Offsets are kept compact: nothing at all when the text is the original
+// shifted by `shift` bytes (clean UTF-8, with or without BOM), else one run
+// per stretch of characters of the same byte lengths (GB18030 and UTF-16
+// Chinese, say, is a run until the next ASCII character): a few bytes per
+// run instead of four per byte of text.
 struct DecodedText {
   std::string text;
   Encoding encoding = Encoding::kUtf8;
-  // Empty when text is the original shifted by `shift` bytes (UTF-8, with or
-  // without BOM); otherwise one entry per byte of text plus one.
-  std::vector<uint32_t> offsets;
+  std::vector<OffsetRun> runs;  // empty: shifted original
   uint32_t shift = 0;
+  uint64_t orig_size = 0;       // with runs: the size of the original
 
-  uint64_t OrigOffset(size_t i) const { return offsets.empty() ? i + shift : offsets[i]; }
+  uint64_t OrigOffset(size_t i) const {
+    size_t hint = 0;
+    return runs.empty() ? i + shift : MappedOffset(i, &hint);
+  }
+  // The same for callers that read the text in order: *hint (start at 0)
+  // remembers the run of the last call, so that a sequential scan costs no
+  // search.
+  uint64_t OrigOffset(size_t i, size_t* hint) const { return runs.empty() ? i + shift : MappedOffset(i, hint); }
+
+  // For decoders: the character just appended to `text` (its last
+  // `text_len` bytes) came from original bytes [orig, orig + orig_len).
+  void AddChar(size_t text_len, size_t orig, size_t orig_len);
+
+ private:
+  uint64_t MappedOffset(size_t i, size_t* hint) const;
 };
 
 // Detects the encoding of `bytes` and converts, in this order:

@@ -586,11 +586,26 @@ class Reader {
     d.text = std::move(text_);
     d.encoding = enc;
     d.shift = 0;
-    d.offsets.clear();
-    d.offsets.reserve(offs_.size() + 1);
-    for (size_t o : offs_) d.offsets.push_back(static_cast<uint32_t>(decoded_.OrigOffset(std::min(o, decoded_.text.size()))));
-    d.offsets.push_back(static_cast<uint32_t>(
-        text_empty ? end : decoded_.OrigOffset(std::min(last_end_, decoded_.text.size()))));
+    d.runs.clear();
+    // Each character of the text points at its own bytes in the file:
+    // appended one by one, as AddChar reads the last bytes of the text.
+    std::string text = std::move(d.text);
+    d.text.clear();
+    d.text.reserve(text.size());
+    for (size_t p = 0; p < text.size();) {
+      size_t len = 1;
+      const unsigned char c = static_cast<unsigned char>(text[p]);
+      if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+      len = std::min(len, text.size() - p);
+      const size_t at = std::min(offs_[p], decoded_.text.size());
+      const uint64_t orig = decoded_.OrigOffset(at);
+      const uint64_t next = decoded_.OrigOffset(std::min(at + len, decoded_.text.size()));
+      const size_t orig_len = next > orig ? static_cast<size_t>(std::min<uint64_t>(next - orig, 255)) : 1;
+      d.text.append(text, p, len);
+      d.AddChar(len, static_cast<size_t>(orig), orig_len);
+      p += len;
+    }
+    d.orig_size = text_empty ? end : decoded_.OrigOffset(std::min(last_end_, decoded_.text.size()));
   }
 
   const DecodedText& decoded_;

@@ -11,6 +11,7 @@ namespace {
 struct Unit {
   char32_t ch;
   uint32_t ob, oe;  // original byte range
+  uint32_t tb, te;  // its UTF-8 bytes in the decoded text
 };
 
 bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0; }
@@ -30,11 +31,16 @@ bool IsClausePunct(char32_t c) {
 
 enum class LineKind { kBlank, kText, kHeading, kByline, kDrop };
 
+// A line of the page: a byte range of the decoded text and what the later
+// steps need of its normalized form (kept as a summary, not a copy, so that a
+// page's lines cost a few bytes each).
 struct Line {
-  std::vector<uint32_t> units;  // indices of non-space-trimmed units
-  std::u32string norm;          // normalized, spaces removed (for classification)
+  uint32_t b = 0, e = 0;      // bytes of the decoded text, spaces trimmed at both ends
+  uint32_t chars = 0;         // normalized characters without spaces
   LineKind kind = LineKind::kText;
   bool article_start = false;
+  bool clause_punct = false;  // holds clause punctuation
+  bool open = false;          // ends mid-sentence
 };
 
 bool StartsWith(const std::u32string& s, const std::u32string& p) {
@@ -53,50 +59,125 @@ class Segmenter {
   }
 
   void Run() {
-    ReadUnits();
     SplitLines();
-    for (Line& l : lines_) Classify(&l);
     BuildParagraphs();
   }
 
  private:
-  void ReadUnits() {
+  // The character at byte i of the decoded text, which is well-formed UTF-8
+  // (DecodeText's contract): decoded without the checks of DecodeUtf8, which
+  // remains the fallback for anything unexpected.
+  char32_t CharAt(size_t i, size_t* len) const {
     const std::string& s = text_.text;
-    units_.reserve(s.size() / 2);
-    for (size_t i = 0; i < s.size();) {
-      size_t len;
-      char32_t c = DecodeUtf8(s, i, &len);
-      units_.push_back(Unit{c, static_cast<uint32_t>(text_.OrigOffset(i)),
-                            static_cast<uint32_t>(text_.OrigOffset(i + len))});
-      i += len;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    const unsigned char b = p[0];
+    if (b < 0x80) {
+      *len = 1;
+      return b;
+    }
+    if (b >= 0xE0 && b < 0xF0 && i + 3 <= s.size()) {  // nearly all Chinese text
+      *len = 3;
+      return (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    return DecodeUtf8(s, i, len);
+  }
+
+  // The end of the line that starts at byte i: the next line break ('\n',
+  // U+2028, U+2029, U+0085) or the end of the text; *next is where the
+  // following line starts.
+  size_t LineEnd(size_t i, size_t* next) const {
+    const std::string& s = text_.text;
+    const size_t n = s.size();
+    for (; i < n; ++i) {
+      const unsigned char b = static_cast<unsigned char>(s[i]);
+      if (b == '\n') {
+        *next = i + 1;
+        return i;
+      }
+      if (b == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+        *next = i + 3;
+        return i;
+      }
+      if (b == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+        *next = i + 2;
+        return i;
+      }
+    }
+    *next = n + 1;
+    return n;
+  }
+
+  // Appends the normalized characters of bytes [b, e), spaces left out.
+  void NormalizeRange(size_t b, size_t e, std::u32string* out) const {
+    const Normalizer& norm = Normalizer::Get();
+    for (size_t i = b, len; i < e; i += len) {
+      char32_t c = CharAt(i, &len);
+      if (!IsSpace(c)) norm.Append(c, out);
     }
   }
 
+  // Cuts the text into lines, classifies each as it comes and keeps its
+  // summary (an inline byline becomes a line of its own right after it).
   void SplitLines() {
-    Line cur;
-    for (uint32_t i = 0; i < units_.size(); ++i) {
-      char32_t c = units_[i].ch;
-      if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85) {
-        lines_.push_back(std::move(cur));
-        cur = Line();
-        continue;
-      }
-      cur.units.push_back(i);
-    }
-    lines_.push_back(std::move(cur));
-    const Normalizer& norm = Normalizer::Get();
-    for (Line& l : lines_) {
+    const std::string& s = text_.text;
+    std::u32string norm;
+    for (size_t start = 0; start <= s.size();) {
+      size_t next;
+      const size_t end = LineEnd(start, &next);
       // Trim spaces at both ends.
-      size_t b = 0, e = l.units.size();
-      while (b < e && IsSpace(units_[l.units[b]].ch)) ++b;
-      while (e > b && IsSpace(units_[l.units[e - 1]].ch)) --e;
-      l.units = std::vector<uint32_t>(l.units.begin() + b, l.units.begin() + e);
-      for (uint32_t u : l.units) {
-        if (!IsSpace(units_[u].ch)) norm.Append(units_[u].ch, &l.norm);
+      size_t b = start, e = start;
+      bool any = false;
+      for (size_t k = start, l; k < end; k += l) {
+        if (!IsSpace(CharAt(k, &l))) {
+          b = k;
+          any = true;
+          break;
+        }
       }
+      if (any) {
+        for (size_t k = end; k > b;) {  // back over the last characters
+          size_t lead = k - 1;
+          while (lead > b && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+          size_t l;
+          if (!IsSpace(CharAt(lead, &l))) {
+            e = lead + l;
+            break;
+          }
+          k = lead;
+        }
+      }
+      Line line;
+      line.b = static_cast<uint32_t>(b);
+      line.e = static_cast<uint32_t>(any ? e : b);
+      norm.clear();
+      NormalizeRange(line.b, line.e, &norm);
       // NFKC maps U+3000 to a space; drop what normalized to spaces too.
-      l.norm.erase(std::remove(l.norm.begin(), l.norm.end(), U' '), l.norm.end());
+      norm.erase(std::remove(norm.begin(), norm.end(), U' '), norm.end());
+      Line tail;
+      std::u32string tail_norm;
+      bool has_tail = Classify(&line, &norm, &tail, &tail_norm);
+      Summarize(&line, norm);
+      lines_.push_back(line);
+      if (has_tail) {
+        Summarize(&tail, tail_norm);
+        lines_.push_back(tail);
+      }
+      start = next;
     }
+  }
+
+  // What BuildParagraphs reads of a line's normalized form.
+  static void Summarize(Line* l, const std::u32string& n) {
+    l->chars = static_cast<uint32_t>(n.size());
+    l->clause_punct = std::any_of(n.begin(), n.end(), IsClausePunct);
+    l->open = false;
+    if (n.empty()) return;
+    char32_t last = n.back();
+    size_t k = n.size();
+    while (k > 0 && IsCloser(n[k - 1])) --k;
+    if (k > 0 && IsTerminal(n[k - 1])) return;
+    l->open = !IsTerminal(last) && last != U';' && last != U':';
   }
 
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
@@ -107,11 +188,13 @@ class Segmenter {
     return false;
   }
 
-  void Classify(Line* l) {
-    if (l->norm.empty()) { l->kind = LineKind::kBlank; return; }
-    const std::u32string& n = l->norm;
-    if (n[0] == U'#') { l->kind = LineKind::kHeading; return; }
-    if (n.size() <= 60 && HasMarker(n, LayoutKind::kDrop, false)) { l->kind = LineKind::kDrop; return; }
+  // Classifies a line from its normalized form `n`; splits off an inline
+  // byline into *tail (returns true), shortening the line and `n`.
+  bool Classify(Line* l, std::u32string* norm, Line* tail, std::u32string* tail_norm) {
+    const std::u32string& n = *norm;
+    if (n.empty()) { l->kind = LineKind::kBlank; return false; }
+    if (n[0] == U'#') { l->kind = LineKind::kHeading; return false; }
+    if (n.size() <= 60 && HasMarker(n, LayoutKind::kDrop, false)) { l->kind = LineKind::kDrop; return false; }
     // Navigation trails and menus: "首页 > 新闻中心 > 园区动态", "政务公开 | 投资指南".
     {
       size_t seps = 0;
@@ -120,13 +203,13 @@ class Segmenter {
         seps += c == U'>' || c == U'|' || c == U'»' || c == U'›';
         period |= c == U'。';
       }
-      if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return; }
+      if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return false; }
     }
     std::u32string body = n;
     while (!body.empty() && (body[0] == U'(' || body[0] == U'【' || body[0] == U'[')) body.erase(0, 1);
-    if (n.size() <= 40 && HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return; }
+    if (n.size() <= 40 && HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return false; }
     // Publication time and source lines stand alone, like a heading.
-    if (n.size() <= 80 && HasMarker(n, LayoutKind::kMeta, true)) { l->kind = LineKind::kHeading; return; }
+    if (n.size() <= 80 && HasMarker(n, LayoutKind::kMeta, true)) { l->kind = LineKind::kHeading; return false; }
     l->kind = LineKind::kText;
     if (HasMarker(n, LayoutKind::kArticle, true)) {
       l->article_start = true;
@@ -138,34 +221,32 @@ class Segmenter {
           (StartsWith(n, U"新华社") || StartsWith(n, U"中新社") || StartsWith(n, U"中新网") || StartsWith(n, U"人民网")))
         l->article_start = true;
     }
-    SplitInlineByline(l);
+    return SplitInlineByline(l, norm, tail, tail_norm);
   }
 
   // "…传出的消息。 记者 孙庆辉 文/图": a byline glued to the end of a paragraph.
-  void SplitInlineByline(Line* l) {
-    for (size_t k = 0; k + 1 < l->units.size(); ++k) {
-      char32_t c = units_[l->units[k]].ch;
+  bool SplitInlineByline(Line* l, std::u32string* norm, Line* tail, std::u32string* tail_norm) {
+    for (size_t k = l->b, len; k < l->e; k += len) {
+      char32_t c = CharAt(k, &len);
+      if (k + len >= l->e) break;  // the last character
       if (c != U'。' && c != U'！' && c != U'？' && c != U'!' && c != U'?') continue;
-      size_t j = k + 1;
-      while (j < l->units.size() && IsSpace(units_[l->units[j]].ch)) ++j;
-      if (j == k + 1 || j >= l->units.size()) continue;  // bylines are set off by spaces
+      size_t j = k + len, jl = 0;
+      while (j < l->e && IsSpace(CharAt(j, &jl))) j += jl;
+      if (j == k + len || j >= l->e) continue;  // bylines are set off by spaces
       std::u32string rest;
-      for (size_t t = j; t < l->units.size(); ++t)
-        if (!IsSpace(units_[l->units[t]].ch)) Normalizer::Get().Append(units_[l->units[t]].ch, &rest);
+      NormalizeRange(j, l->e, &rest);
       if (rest.size() <= 30 && HasMarker(rest, LayoutKind::kByline, true)) {
-        Line tail;
-        tail.units.assign(l->units.begin() + j, l->units.end());
-        tail.norm = rest;
-        tail.kind = LineKind::kByline;
-        l->units.resize(k + 1);
-        std::u32string n;
-        for (uint32_t u : l->units)
-          if (!IsSpace(units_[u].ch)) Normalizer::Get().Append(units_[u].ch, &n);
-        l->norm = n;
-        pending_tails_.emplace_back(l, std::move(tail));
-        return;
+        tail->b = static_cast<uint32_t>(j);
+        tail->e = l->e;
+        tail->kind = LineKind::kByline;
+        *tail_norm = std::move(rest);
+        l->e = static_cast<uint32_t>(k + len);
+        norm->clear();
+        NormalizeRange(l->b, l->e, norm);
+        return true;
       }
     }
+    return false;
   }
 
   struct Chunk {
@@ -182,17 +263,6 @@ class Segmenter {
   };
 
   void BuildParagraphs() {
-    // Materialize inline bylines as lines of their own right after their line.
-    if (!pending_tails_.empty()) {
-      std::vector<Line> merged;
-      for (Line& l : lines_) {
-        merged.push_back(std::move(l));
-        for (auto& [owner, tail] : pending_tails_)
-          if (owner == &l) merged.push_back(std::move(tail));
-      }
-      lines_ = std::move(merged);
-      pending_tails_.clear();
-    }
     // 1. Chunks: runs of text lines between blank lines; every heading and
     // byline line is a chunk of its own; an article start opens a chunk.
     std::vector<Chunk> chunks;
@@ -228,7 +298,7 @@ class Segmenter {
     {
       std::vector<size_t> widths;
       for (const Line& l : lines_)
-        if (l.kind == LineKind::kText && !l.norm.empty()) widths.push_back(l.norm.size());
+        if (l.kind == LineKind::kText && l.chars > 0) widths.push_back(l.chars);
       if (!widths.empty()) {
         std::sort(widths.begin(), widths.end());
         column = widths[widths.size() * 3 / 4];
@@ -240,13 +310,13 @@ class Segmenter {
       size_t chars = 0;
       bool punct = false;
       for (size_t li : c.lines) {
-        chars += lines_[li].norm.size();
-        for (char32_t ch : lines_[li].norm) punct |= IsClausePunct(ch);
+        chars += lines_[li].chars;
+        punct |= lines_[li].clause_punct;
       }
       c.headline_like = !punct && chars <= 40 && c.lines.size() <= 3;
       if (c.headline_like && column > 0 && column <= 40 && ci + 1 < chunks.size()) {
         const Chunk& next = chunks[ci + 1];
-        size_t last = lines_[c.lines.back()].norm.size();
+        size_t last = lines_[c.lines.back()].chars;
         bool next_body = next.kind == LineKind::kText && !next.article_start;
         if (next_body && last * 20 >= column * 17) c.headline_like = false;
       }
@@ -257,15 +327,7 @@ class Segmenter {
     // of a sentence is set aside as a headline of its own.
     std::vector<Para> paras;
     int open = -1;  // index of the open body paragraph
-    auto unterminated = [&](const Para& p) {
-      const std::u32string& n = lines_[p.lines.back()].norm;
-      if (n.empty()) return false;
-      char32_t last = n.back();
-      size_t k = n.size();
-      while (k > 0 && IsCloser(n[k - 1])) --k;
-      if (k > 0 && IsTerminal(n[k - 1])) return false;
-      return !IsTerminal(last) && last != U';' && last != U':';
-    };
+    auto unterminated = [&](const Para& p) { return lines_[p.lines.back()].open; };
     for (size_t ci = 0; ci < chunks.size(); ++ci) {
       const Chunk& c = chunks[ci];
       if (c.kind == LineKind::kByline) {
@@ -330,76 +392,139 @@ class Segmenter {
     if (page_->articles.back().count == 0 && page_->articles.size() > 1) page_->articles.pop_back();
   }
 
-  // The length of a pinyin reading "(fā)" that some web copies put after a
-  // character, starting at l.units[k], or 0.
-  size_t PinyinReadingAt(const Line& l, size_t k) const {
-    char32_t open = units_[l.units[k]].ch;
+  // The length in bytes of a pinyin reading "(fā)" that some web copies put
+  // after a character, starting at byte b of line l, or 0.
+  size_t PinyinReadingAt(const Line& l, size_t b) const {
+    size_t len;
+    char32_t open = CharAt(b, &len);
     if (open != '(' && open != U'（') return 0;
     static const std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
-    size_t j = k + 1;
+    size_t j = b + len, units = 1;  // units: characters from b to j
     bool toned = false;
-    while (j < l.units.size() && j - k <= 7) {
-      char32_t c = units_[l.units[j]].ch;
+    while (j < l.e && units <= 7) {
+      char32_t c = CharAt(j, &len);
       bool letter = c >= 'a' && c <= 'z';
       bool tone = kToned.find(c) != std::u32string_view::npos;
       if (!letter && !tone) break;
       toned |= tone;
-      ++j;
+      j += len;
+      ++units;
     }
-    if (j == k + 1 || j >= l.units.size() || !toned) return 0;
-    char32_t close = units_[l.units[j]].ch;
+    if (units == 1 || j >= l.e || !toned) return 0;
+    char32_t close = CharAt(j, &len);
     if (close != ')' && close != U'）') return 0;
-    return j - k + 1;
+    return j + len - b;
   }
 
-  // Joins the lines of a paragraph (dropping spaces except between ASCII
-  // words and any leading '#') and splits it into sentences.
-  void EmitParagraph(const std::vector<size_t>& line_ids, bool headline) {
-    std::vector<uint32_t> us;
-    for (size_t li : line_ids) {
-      const Line& l = lines_[li];
-      size_t k = 0;
-      if (lines_[li].kind == LineKind::kHeading) {
-        while (k < l.units.size() && (units_[l.units[k]].ch == '#' || IsSpace(units_[l.units[k]].ch))) ++k;
+  // The characters of a paragraph as sentences read them, one at a time: its
+  // lines joined, spaces dropped except between ASCII words, a heading's
+  // leading '#' dropped.
+  class ParagraphChars {
+   public:
+    ParagraphChars(const Segmenter& seg, const std::vector<size_t>& line_ids) : seg_(seg), ids_(line_ids) {}
+
+    bool Next(Unit* u) {
+      if (!Peek(u)) return false;
+      peeked_ = false;
+      return true;
+    }
+
+    bool Peek(Unit* u) {
+      if (!peeked_) {
+        if (!Read(&next_)) return false;
+        peeked_ = true;
       }
-      for (; k < l.units.size(); ++k) {
-        uint32_t u = l.units[k];
-        if (!us.empty() && IsHan(units_[us.back()].ch)) {
-          size_t r = PinyinReadingAt(l, k);  // 開發(fā)區(qū): the reading is no part of the text
-          if (r) { k += r - 1; continue; }
+      *u = next_;
+      return true;
+    }
+
+   private:
+    bool Read(Unit* u) {
+      for (;;) {
+        if (line_ < 0 || pos_ >= seg_.lines_[ids_[line_]].e) {
+          if (static_cast<size_t>(line_ + 1) >= ids_.size()) return false;
+          const Line& l = seg_.lines_[ids_[++line_]];
+          pos_ = l.b;
+          if (l.kind == LineKind::kHeading) {
+            size_t len;
+            for (char32_t c; pos_ < l.e && ((c = seg_.CharAt(pos_, &len)) == '#' || IsSpace(c));) pos_ += len;
+          }
+          continue;
         }
-        if (IsSpace(units_[u].ch)) {
-          bool keep = !us.empty() && IsAsciiAlnum(units_[us.back()].ch) && k + 1 < l.units.size() &&
-                      IsAsciiAlnum(units_[l.units[k + 1]].ch) && !IsSpace(units_[us.back()].ch);
+        const Line& l = seg_.lines_[ids_[line_]];
+        size_t len;
+        char32_t c = seg_.CharAt(pos_, &len);
+        size_t b = pos_;
+        pos_ += len;
+        if (any_ && IsHan(last_)) {
+          size_t r = seg_.PinyinReadingAt(l, b);  // 開發(fā)區(qū): the reading is no part of the text
+          if (r) {
+            pos_ = b + r;
+            continue;
+          }
+        }
+        if (IsSpace(c)) {
+          size_t nl;
+          bool keep = any_ && IsAsciiAlnum(last_) && pos_ < l.e && IsAsciiAlnum(seg_.CharAt(pos_, &nl)) &&
+                      !IsSpace(last_);
           if (!keep) continue;
         }
-        us.push_back(u);
+        any_ = true;
+        last_ = c;
+        *u = Unit{c, static_cast<uint32_t>(seg_.text_.OrigOffset(b, &hint_)),
+                  static_cast<uint32_t>(seg_.text_.OrigOffset(pos_, &hint_)), static_cast<uint32_t>(b),
+                  static_cast<uint32_t>(pos_)};
+        return true;
       }
     }
-    if (us.empty()) return;
+
+    const Segmenter& seg_;
+    const std::vector<size_t>& ids_;
+    long line_ = -1;
+    size_t pos_ = 0;
+    bool any_ = false;  // a character was kept
+    char32_t last_ = 0;
+    bool peeked_ = false;
+    Unit next_{};
+    size_t hint_ = 0;  // for OrigOffset
+  };
+
+  // Splits a paragraph into sentences.
+  void EmitParagraph(const std::vector<size_t>& line_ids, bool headline) {
+    ParagraphChars chars(*this, line_ids);
     const Normalizer& norm = Normalizer::Get();
     Sentence s;
+    uint32_t orig_chars = 0;  // characters in s.orig
     int depth = 0;
     size_t since_open = 0;
     auto finish = [&] {
       if (!s.text.empty()) {
-        s.src.push_back(static_cast<uint32_t>(s.orig.size()));
+        s.src.push_back(orig_chars);
+        // No map when text[i] came from orig character i throughout.
+        bool identity = orig_chars == s.text.size();
+        for (size_t i = 0; identity && i < s.src.size(); ++i) identity = s.src[i] == i;
+        if (identity) std::vector<uint32_t>().swap(s.src);
+        s.text.shrink_to_fit();
+        s.orig.shrink_to_fit();
+        s.src.shrink_to_fit();
         s.article = static_cast<int>(page_->articles.size()) - 1;
         s.headline = headline;
         page_->sentences.push_back(std::move(s));
         page_->articles.back().count++;
       }
       s = Sentence();
+      orig_chars = 0;
       depth = 0;
       since_open = 0;
     };
-    for (size_t k = 0; k < us.size(); ++k) {
-      const Unit& u = units_[us[k]];
+    Unit u;
+    while (chars.Next(&u)) {
       if (s.orig.empty()) s.orig_begin = u.ob;
       size_t before = s.text.size();
       norm.Append(u.ch, &s.text);
-      for (size_t t = before; t < s.text.size(); ++t) s.src.push_back(static_cast<uint32_t>(s.orig.size()));
-      s.orig.push_back(u.ch);
+      for (size_t t = before; t < s.text.size(); ++t) s.src.push_back(orig_chars);
+      s.orig.append(text_.text, u.tb, u.te - u.tb);
+      ++orig_chars;
       s.orig_end = u.oe;
       if (s.text.size() >= kMaxSentenceChars) {
         finish();
@@ -412,15 +537,17 @@ class Segmenter {
       if (depth > 0 && ++since_open > 160) depth = 0;  // an unbalanced quote
       if (headline || !IsTerminal(c) || depth > 0) continue;
       // Absorb further terminals and closing quotes or brackets.
-      while (k + 1 < us.size()) {
+      Unit n;
+      while (chars.Peek(&n)) {
         std::u32string next;
-        norm.Append(units_[us[k + 1]].ch, &next);
+        norm.Append(n.ch, &next);
         if (next.size() != 1 || !(IsTerminal(next[0]) || IsCloser(next[0]))) break;
-        ++k;
-        s.src.push_back(static_cast<uint32_t>(s.orig.size()));
+        chars.Next(&n);
+        s.src.push_back(orig_chars);
         s.text.push_back(next[0]);
-        s.orig.push_back(units_[us[k]].ch);
-        s.orig_end = units_[us[k]].oe;
+        s.orig.append(text_.text, n.tb, n.te - n.tb);
+        ++orig_chars;
+        s.orig_end = n.oe;
       }
       finish();
     }
@@ -431,25 +558,28 @@ class Segmenter {
   const Lexicon& lex_;
   std::vector<std::pair<std::u32string, LayoutKind>> markers_;  // spaces removed
   Page* page_;
-  std::vector<Unit> units_;
   std::vector<Line> lines_;
-  std::vector<std::pair<Line*, Line>> pending_tails_;
 };
 
 }  // namespace
 
 std::string Sentence::OrigSpan(size_t b, size_t e) const {
   if (b >= e || e > text.size()) return {};
-  size_t ob = src[b];
-  size_t oe = src[e - 1] + 1;
-  return ToUtf8(std::u32string_view(orig).substr(ob, oe - ob));
+  size_t ob = src.empty() ? b : src[b];       // characters of orig
+  size_t oe = (src.empty() ? e - 1 : src[e - 1]) + 1;
+  size_t i = 0, k = 0;
+  for (; k < ob && i < orig.size(); ++k) i += Utf8SeqLen(static_cast<unsigned char>(orig[i]));
+  size_t j = i;
+  for (; k < oe && j < orig.size(); ++k) j += Utf8SeqLen(static_cast<unsigned char>(orig[j]));
+  return orig.substr(i, j - i);
 }
 
-std::string Sentence::Display() const { return ToUtf8(orig); }
+std::string Sentence::Display() const { return orig; }
 
 void SegmentPage(const DecodedText& text, const Lexicon& lex, Page* page) {
   *page = Page();
   Segmenter(text, lex, page).Run();
+  page->sentences.shrink_to_fit();  // kept through the whole extraction
 }
 
 }  // namespace kgb

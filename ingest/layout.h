@@ -21,8 +21,12 @@ namespace kgb {
 
 struct Sentence {
   std::u32string text;          // normalized (NFKC, Simplified) characters
-  std::u32string orig;          // the same characters before normalization
-  std::vector<uint32_t> src;    // text[i] came from orig[src[i]]; size text+1
+  std::string orig;             // the same characters before normalization (UTF-8)
+  // text[i] came from the src[i]-th character of orig; size text+1. Empty
+  // when text[i] came from character i throughout (nearly every sentence:
+  // NFKC and Simplified forms map one character to one), so that a page
+  // keeps one UTF-32 copy of its text and one UTF-8 copy of the original.
+  std::vector<uint32_t> src;
   uint64_t orig_begin = 0;      // byte range in the original input
   uint64_t orig_end = 0;
   int article = 0;              // index into Page::articles

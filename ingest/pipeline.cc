@@ -8,6 +8,7 @@
 #include "ingest/dates.h"
 #include "util/normalize.h"
 #include "ingest/relate.h"
+#include "ingest/sections.h"
 
 namespace kgb {
 namespace {
@@ -123,7 +124,7 @@ std::string WithoutQuotes(const std::string& s) {
 }  // namespace
 
 void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
-  std::vector<Recognizer::KnownName> known;
+  Recognizer::KnownNames known;
   std::set<std::pair<std::u32string, int>> seen;
   std::set<std::string> places;  // names of places on the page, for short forms
   for (const auto& ms : *mentions)
@@ -133,7 +134,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
         for (const std::string& a : m.aliases) places.insert(a);
       }
   auto add = [&](const std::u32string& surface, EntityType type, const std::string& name) {
-    if (seen.insert({surface, static_cast<int>(type)}).second) known.push_back({surface, type, name});
+    if (seen.insert({surface, static_cast<int>(type)}).second) known.names.push_back({surface, type, name});
   };
   for (const auto& ms : *mentions) {
     for (const Mention& m : ms) {
@@ -147,20 +148,37 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
           std::string base = m.name.substr(0, m.name.size() - std::strlen(suf));
           std::u32string b32 = ToUtf32(base);
           if (b32.size() >= 3 && !lex_->IsGeneric(b32)) add(b32, m.type, m.name);
-          for (const std::string& p : places) {
-            if (base.size() > p.size() && base.compare(0, p.size(), p) == 0) {
-              std::u32string rest = ToUtf32(base.substr(p.size()));
-              if (rest.size() >= 4 && !lex_->IsGeneric(rest)) add(rest, m.type, m.name);
-            }
+          // The places of the page that begin `base`, shortest first (the
+          // order of the set): look up each beginning of the name rather than
+          // every place of the page.
+          for (size_t len = 0; len < base.size(); ++len) {
+            if (!places.count(base.substr(0, len))) continue;
+            std::u32string rest = ToUtf32(base.substr(len));
+            if (rest.size() >= 4 && !lex_->IsGeneric(rest)) add(rest, m.type, m.name);
           }
           break;
         }
       }
     }
   }
-  std::sort(known.begin(), known.end(), [](const Recognizer::KnownName& a, const Recognizer::KnownName& b) {
-    return a.surface.size() != b.surface.size() ? a.surface.size() > b.surface.size() : a.surface < b.surface;
-  });
+  if (known.names.empty()) return;
+  std::sort(known.names.begin(), known.names.end(),
+            [](const Recognizer::KnownName& a, const Recognizer::KnownName& b) {
+              return a.surface.size() != b.surface.size() ? a.surface.size() > b.surface.size()
+                                                          : a.surface < b.surface;
+            });
+  // One trie of the surfaces for the whole page.
+  for (size_t i = 0; i < known.names.size(); ++i) {
+    const std::u32string& surface = known.names[i].surface;
+    if (surface.empty()) continue;
+    int32_t g = known.surfaces.Find(surface);
+    if (g < 0) {
+      g = static_cast<int32_t>(known.groups.size());
+      known.groups.emplace_back();
+      known.surfaces.Add(surface, g);
+    }
+    known.groups[g].push_back(static_cast<uint32_t>(i));
+  }
   for (size_t i = 0; i < page.sentences.size(); ++i) recognizer_.AddKnownNames(page.sentences[i], known, &(*mentions)[i]);
 }
 
@@ -217,8 +235,10 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     int32_t v;
     size_t pl = lex_->places.LongestAt(n32, 0, &v);
     if (pl > 0 && n32.size() >= pl + 2) return ToUtf8(std::u32string_view(n32).substr(pl));
-    for (const std::string& p : prefixes)
-      if (n.size() > p.size() + 3 && n.compare(0, p.size(), p) == 0) { n = n.substr(p.size()); break; }
+    // The shortest place or zone of the page that begins the name (the first
+    // in the set's order), leaving more than three bytes.
+    for (size_t len = 0; len + 3 < n.size(); ++len)
+      if (prefixes.count(n.substr(0, len))) { n = n.substr(len); break; }
     return n;
   };
   {
@@ -241,22 +261,28 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
         if (n != longest) rename[{static_cast<int>(EntityType::kOrganization), n}] = longest;
     }
   }
-  for (const auto& [key, unused] : names) {
-    std::string target;
-    int hits = 0;
-    for (const auto& [other, unused2] : names) {
-      if (other.first != key.first || other.second.size() <= key.second.size()) continue;
-      if (!EndsWith(other.second, key.second) || ToUtf32(key.second).size() < 4) continue;
-      std::string head = other.second.substr(0, other.second.size() - key.second.size());
+  // Each name is the short form of the longer names of its type that end
+  // with it after a place (the only one, else of none): found by looking up
+  // each ending of every name, not by comparing all pairs of names.
+  std::map<std::pair<int, std::string>, std::pair<int, std::string>> short_of;  // key -> (hits, last target)
+  for (const auto& [other, unused] : names) {
+    const std::string& full = other.second;
+    for (size_t cut = 1; cut < full.size(); ++cut) {
+      if ((static_cast<unsigned char>(full[cut]) & 0xC0) == 0x80) continue;  // inside a character
+      std::pair<int, std::string> key{other.first, full.substr(cut)};
+      if (!names.count(key) || ToUtf32(key.second).size() < 4) continue;
+      std::string head = full.substr(0, cut);
       std::u32string head32 = ToUtf32(head);
       int32_t pv;
       bool place = prefixes.count(head) || (!head32.empty() && lex_->places.LongestAt(head32, 0, &pv) == head32.size());
       if (!place) continue;
-      target = other.second;
+      auto& [hits, target] = short_of[key];
       ++hits;
+      target = full;  // names are visited in order: the last is the greatest, as before
     }
-    if (hits == 1 && !rename.count(key)) rename[key] = target;
   }
+  for (const auto& [key, found] : short_of)
+    if (found.first == 1 && !rename.count(key)) rename[key] = found.second;
   if (rename.empty()) return;
   for (auto& ms : *mentions)
     for (Mention& m : ms) {
@@ -286,7 +312,17 @@ Status Extractor::Process(const std::string& doc, std::string_view bytes, Docume
                           DocumentStats* stats) const {
   DecodedText text;
   KGB_RETURN_IF_ERROR(DecodeText(bytes, doc, &text));
-  Extract(doc, text, "", out, stats);
+  ExtractDocument(doc, &text, "", out, stats);
+  return Status::OK();
+}
+
+Status Extractor::Process(const std::string& doc, std::string&& bytes, DocumentRecords* out,
+                          DocumentStats* stats) const {
+  DecodedText text;
+  Status s = DecodeText(bytes, doc, &text);
+  std::string().swap(bytes);
+  KGB_RETURN_IF_ERROR(s);
+  ExtractDocument(doc, &text, "", out, stats);
   return Status::OK();
 }
 
@@ -294,14 +330,15 @@ Status Extractor::ProcessUtf8(const std::string& doc, std::string_view utf8, con
                               DocumentRecords* out, DocumentStats* stats) const {
   DecodedText text;
   KGB_RETURN_IF_ERROR(DecodeText(utf8, doc, &text));
-  Extract(doc, text, date, out, stats);
+  ExtractDocument(doc, &text, date, out, stats);
   return Status::OK();
 }
 
 Status Extractor::ProcessText(const std::string& doc, const DecodedText& text, const std::string& date,
                               DocumentRecords* out, DocumentStats* stats,
                               std::vector<InspectedSentence>* inspected) const {
-  Extract(doc, text, date, out, stats, inspected);
+  DecodedText copy = text;  // the stages release what they have read
+  ExtractDocument(doc, &copy, date, out, stats, inspected);
   return Status::OK();
 }
 
@@ -309,17 +346,59 @@ Status Extractor::Inspect(const std::string& doc, std::string_view bytes, std::v
                           DocumentRecords* out) const {
   DecodedText text;
   KGB_RETURN_IF_ERROR(DecodeText(bytes, doc, &text));
-  Extract(doc, text, "", out, nullptr, sentences);
+  ExtractDocument(doc, &text, "", out, nullptr, sentences);
   return Status::OK();
 }
 
-void Extractor::Extract(const std::string& doc, const DecodedText& text, const std::string& doc_date,
+void Extractor::ExtractDocument(const std::string& doc, DecodedText* whole, const std::string& date,
+                                DocumentRecords* out, DocumentStats* stats,
+                                std::vector<InspectedSentence>* inspected) const {
+  if (options_.max_doc_bytes == 0 || whole->text.size() <= options_.max_doc_bytes) {
+    Extract(doc, whole, date, out, stats, inspected);
+    return;
+  }
+  const DecodedText& text = *whole;
+  std::vector<size_t> starts = SectionStarts(text.text, options_.max_doc_bytes);
+  *out = DocumentRecords();
+  out->doc = doc;
+  DocumentStats total;
+  total.encoding = text.encoding;
+  total.bytes = text.OrigOffset(text.text.size());
+  if (inspected) inspected->clear();
+  for (size_t i = 0; i < starts.size(); ++i) {
+    size_t e = i + 1 < starts.size() ? starts[i + 1] : text.text.size();
+    DocumentRecords part;
+    DocumentStats st;
+    std::vector<InspectedSentence> seen;
+    {
+      DecodedText section = SliceDecoded(text, starts[i], e);
+      Extract(doc, &section, date, &part, &st, inspected ? &seen : nullptr);
+    }
+    for (EntityRecord& r : part.entities) out->entities.push_back(std::move(r));
+    for (RelationRecord& r : part.relations) out->relations.push_back(std::move(r));
+    for (InspectedSentence& s : seen) {
+      s.article += static_cast<int>(total.articles);
+      inspected->push_back(std::move(s));
+    }
+    total.sentences += st.sentences;
+    total.articles += st.articles;
+  }
+  if (stats) *stats = total;
+}
+
+void Extractor::Extract(const std::string& doc, DecodedText* text, const std::string& doc_date,
                         DocumentRecords* out, DocumentStats* stats, std::vector<InspectedSentence>* inspected) const {
   *out = DocumentRecords();
   out->doc = doc;
   Page page;
-  SegmentPage(text, *lex_, &page);
-  for (Sentence& s : page.sentences) words_->Segment(s.text, &s.words);
+  SegmentPage(*text, *lex_, &page);
+  const Encoding encoding = text->encoding;
+  const size_t bytes = text->OrigOffset(text->text.size());
+  *text = DecodedText();  // the page holds what is needed of it
+  for (Sentence& s : page.sentences) {
+    words_->Segment(s.text, &s.words);
+    s.words.shrink_to_fit();  // a page keeps the words of all its sentences
+  }
 
   // 1. Entities, sentence by sentence.
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
@@ -431,8 +510,8 @@ void Extractor::Extract(const std::string& doc, const DecodedText& text, const s
   }
   for (auto& [key, e] : ents) out->entities.push_back(std::move(e));
   if (stats) {
-    stats->encoding = text.encoding;
-    stats->bytes = text.OrigOffset(text.text.size());
+    stats->encoding = encoding;
+    stats->bytes = bytes;
     stats->sentences = page.sentences.size();
     stats->articles = page.articles.size();
   }

@@ -25,6 +25,13 @@ struct ExtractOptions {
   // Year for dates that state none, when the page states none either (0: such
   // dates are left out).
   int default_year = 0;
+  // Documents longer than this (bytes of decoded UTF-8 text) are read in
+  // sections of at most this size, cut at paragraph boundaries
+  // (ingest/sections.h); each section is read as a page of its own. Bounds the
+  // memory of extraction (about 8 bytes per byte of a section) whatever the
+  // size of a document. 0: no limit.
+  uint64_t max_doc_bytes = kDefaultMaxDocBytes;
+  static constexpr uint64_t kDefaultMaxDocBytes = 16ull << 20;
 };
 
 // What one document yielded besides its records (for summaries and bench).
@@ -55,6 +62,10 @@ class Extractor {
   // errors. Fails (Unsupported/Corrupt) only when the bytes are not text.
   Status Process(const std::string& doc, std::string_view bytes, DocumentRecords* out,
                  DocumentStats* stats = nullptr) const;
+  // Same, taking the bytes and releasing them once decoded (less memory for
+  // a long document).
+  Status Process(const std::string& doc, std::string&& bytes, DocumentRecords* out,
+                 DocumentStats* stats = nullptr) const;
 
   // Same, for text already decoded to UTF-8 (JSONL input); offsets are then
   // byte offsets into `text`.
@@ -79,7 +90,12 @@ class Extractor {
   Extractor(std::shared_ptr<const Lexicon> lex, std::shared_ptr<const WordSegmenter> words,
             const ExtractOptions& options)
       : lex_(std::move(lex)), words_(std::move(words)), options_(options), recognizer_(*lex_) {}
-  void Extract(const std::string& doc, const DecodedText& text, const std::string& date, DocumentRecords* out,
+  // Extract, section by section when the text is over options_.max_doc_bytes.
+  // Both release *text as soon as it has been segmented.
+  void ExtractDocument(const std::string& doc, DecodedText* text, const std::string& date,
+                       DocumentRecords* out, DocumentStats* stats,
+                       std::vector<InspectedSentence>* inspected = nullptr) const;
+  void Extract(const std::string& doc, DecodedText* text, const std::string& date, DocumentRecords* out,
                DocumentStats* stats, std::vector<InspectedSentence>* inspected = nullptr) const;
 
   // Finds recurring names and short forms of names defined on the page.

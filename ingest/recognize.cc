@@ -930,48 +930,54 @@ void Recognizer::Find(const Sentence& s, std::vector<Mention>* out) const {
   *out = std::move(c);
 }
 
-void Recognizer::AddKnownNames(const Sentence& s, const std::vector<KnownName>& names,
-                               std::vector<Mention>* mentions) const {
+void Recognizer::AddKnownNames(const Sentence& s, const KnownNames& known, std::vector<Mention>* mentions) const {
   std::u32string_view t = s.text;
-  if (names.empty() || t.empty()) return;
-  // The places where some surface's first character occurs: each surface
-  // then visits only those, in the order t.find() would give them (speed: a
-  // page with many known names no longer costs names x sentence length).
-  std::vector<char32_t> firsts;
-  for (const KnownName& k : names)
-    if (!k.surface.empty()) firsts.push_back(k.surface[0]);
-  std::sort(firsts.begin(), firsts.end());
-  firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
-  std::vector<uint32_t> starts;
+  if (known.names.empty() || t.empty()) return;
+  // Every occurrence of a known surface, through the page's trie (at most the
+  // length of the longest surface per position), visited in the order of the
+  // names and then of position.
+  std::vector<std::pair<uint32_t, uint32_t>> hits;  // (index into known.names, position)
   for (size_t i = 0; i < t.size(); ++i)
-    if (std::binary_search(firsts.begin(), firsts.end(), t[i])) starts.push_back(static_cast<uint32_t>(i));
+    known.surfaces.ForEachPrefix(t, i, [&](size_t, int32_t g) {
+      for (uint32_t k : known.groups[g]) hits.emplace_back(k, static_cast<uint32_t>(i));
+      return true;
+    });
+  if (hits.empty()) return;
+  std::sort(hits.begin(), hits.end());
+  // The characters mentions cover, and the places of empty mentions (which
+  // overlap a span that strictly contains them).
+  std::vector<uint8_t> covered(t.size() + 1, 0), empty(t.size() + 1, 0);
+  auto cover = [&](size_t b, size_t e) {
+    e = std::min(e, t.size());
+    if (b == e) empty[b] = 1;
+    for (size_t k = b; k < e; ++k) covered[k] = 1;
+  };
+  for (const Mention& m : *mentions) cover(std::min<size_t>(m.begin, t.size()), m.end);
   bool added = false;
-  for (const KnownName& k : names) {
+  for (const auto& [index, start] : hits) {
+    const KnownName& k = known.names[index];
     const std::u32string& surface = k.surface;
-    if (surface.empty()) continue;
-    for (uint32_t start : starts) {
-      size_t pos = start;
-      if (t[pos] != surface[0] || t.compare(pos, surface.size(), surface) != 0) continue;
-      size_t e = pos + surface.size();
-      bool overlap = false;
-      for (const Mention& m : *mentions) overlap |= pos < m.end && m.begin < e;
-      if (overlap || BylineBefore(t, pos)) continue;
-      if (k.type == EntityType::kOfficial) {
-        // The name must not run on into a longer name (周文 in 周文斌).
-        if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > surface.size()) {
-          int32_t v;
-          if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;
-        }
-      } else if (pos > 0 && IsHan(t[pos - 1]) && !ClauseStart(t, pos)) {
-        continue;  // inside a longer word
+    size_t pos = start;
+    size_t e = pos + surface.size();
+    bool overlap = false;
+    for (size_t j = pos; j < e && !overlap; ++j) overlap = covered[j] || (j > pos && empty[j]);
+    if (overlap || BylineBefore(t, pos)) continue;
+    if (k.type == EntityType::kOfficial) {
+      // The name must not run on into a longer name (周文 in 周文斌).
+      if (e < t.size() && IsHan(t[e]) && NameAt(t, pos) > surface.size()) {
+        int32_t v;
+        if (lex_.after_words.LongestAt(t, e, &v) == 0 && !lex_.stop_chars.count(t[e])) continue;
       }
-      Mention m = Make(s, pos, e, k.type, ToUtf32(k.name), 2);
-      std::string surf = ToUtf8(surface);
-      if (surf != k.name && std::find(m.aliases.begin(), m.aliases.end(), surf) == m.aliases.end())
-        m.aliases.push_back(surf);
-      mentions->push_back(std::move(m));
-      added = true;
+    } else if (pos > 0 && IsHan(t[pos - 1]) && !ClauseStart(t, pos)) {
+      continue;  // inside a longer word
     }
+    Mention m = Make(s, pos, e, k.type, ToUtf32(k.name), 2);
+    std::string surf = ToUtf8(surface);
+    if (surf != k.name && std::find(m.aliases.begin(), m.aliases.end(), surf) == m.aliases.end())
+      m.aliases.push_back(surf);
+    cover(pos, e);
+    mentions->push_back(std::move(m));
+    added = true;
   }
   if (added) {
     std::sort(mentions->begin(), mentions->end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });

@@ -49,9 +49,16 @@ class Recognizer {
     EntityType type;
     std::string name;  // the entity's name
   };
+  // The page's known names, indexed once per page (not per sentence), so
+  // that finding them costs time linear in the length of the page.
+  struct KnownNames {
+    std::vector<KnownName> names;               // longer surfaces first
+    Trie surfaces;                              // surface -> index into groups
+    std::vector<std::vector<uint32_t>> groups;  // indices into names sharing one surface
+  };
   // Adds mentions of known names that occur outside other mentions; longer
-  // surfaces first.
-  void AddKnownNames(const Sentence& s, const std::vector<KnownName>& names, std::vector<Mention>* mentions) const;
+  // surfaces first (in the order of known.names), then left to right.
+  void AddKnownNames(const Sentence& s, const KnownNames& known, std::vector<Mention>* mentions) const;
 
   // The length of a person name starting at text[pos] (surname + one or two
   // characters), or 0.

@@ -276,7 +276,7 @@ std::vector<Case> Cases() {
                  std::string p = (d / "huge.txt").string();
                  int fd = ::open(p.c_str(), O_CREAT | O_WRONLY, 0644);
                  REQUIRE(fd >= 0);
-                 REQUIRE(::ftruncate(fd, (64ll << 20) + 1) == 0);
+                 REQUIRE(::ftruncate(fd, static_cast<off_t>(kgb::CorpusOptions::kMaxFileBytes) + 1) == 0);
                  ::close(fd);
                  return p;
                },

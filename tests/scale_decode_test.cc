@@ -39,7 +39,7 @@ TEST_CASE("clean UTF-8 is taken as is; anything else never comes out as raw byte
       REQUIRE(s.ok());
       CHECK(t.encoding == Encoding::kUtf8);
       CHECK(t.text == c.bytes);
-      CHECK(t.offsets.empty());
+      CHECK(t.runs.empty());
     } else if (s.ok()) {
       CHECK(IsValidUtf8(t.text));
       CHECK(t.text != c.bytes);
