@@ -46,7 +46,7 @@ std::u32string Recognizer::CanonicalPark(std::u32string name) {
   name = WithoutNational(std::move(name));
   const std::pair<std::u32string_view, std::u32string_view> kShort[] = {
       {U"高新技术产业开发区", U"高新区"}, {U"新技术产业开发区", U"高新区"}, {U"新技术开发区", U"高新区"},
-      {U"经济技术开发区", U"经开区"}};
+      {U"经济技术开发区", U"经开区"}, {U"经济开发区", U"经开区"}};
   for (auto [longer, shorter] : kShort) {
     if (name.size() > longer.size() && name.compare(name.size() - longer.size(), longer.size(), longer) == 0) {
       name.replace(name.size() - longer.size(), longer.size(), shorter);
@@ -239,7 +239,7 @@ size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
     // A longer verb only in a predicate (共同|搭建|园区): brands are often
     // verbs to the dictionary (远望物流集团).
     const Word* before = WordEndingAt(s, w->begin);
-    bool predicate = before && FunctionWord(before->tag);
+    bool predicate = before && (before->tag == PosTag::kD || before->tag == PosTag::kDf || before->tag == PosTag::kAd);
     bool strip = FunctionWord(w->tag) ||
                  (PlainVerb(w->tag) && !lex_.name_verbs.count(word) && (w->size() == 1 || predicate));
     if (!strip) break;
@@ -517,6 +517,10 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         bool anchored = false;
         for (const Mention& p : anchors) anchored |= p.begin >= j && p.end <= s0;
         ok = anchored || prefix.size() >= 4;
+        // "双方合作项目", "招商引资项目": a kind of project, not a name; a short
+        // name holds a proper word (a place, a brand, a person, Latin
+        // letters) or a quoted part.
+        if (ok && !anchored && prefix.size() < 6 && !s.words.empty()) ok = ProperWordIn(s, j, s0);
         // "各相关部门要与项目": a project name does not end its prefix with a conjunction.
         if (ok && (prefix.back() == U'与' || prefix.back() == U'和' || prefix.back() == U'及')) ok = false;
       }
@@ -537,6 +541,10 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
     }
     std::u32string name = info.type == EntityType::kPark ? CanonicalPark(std::u32string(cand))
                                                          : WithoutNational(std::u32string(cand));
+    // 江州市政府 is 江州市人民政府.
+    if (info.type == EntityType::kOrganization && name.size() > 3 && name.compare(name.size() - 2, 2, U"政府") == 0 &&
+        std::u32string_view(U"市区县州镇乡省").find(name[name.size() - 3]) != std::u32string_view::npos)
+      name.insert(name.size() - 2, U"人民");
     Mention m = Make(s, j, e, info.type, name, 3);
     if (info.type == EntityType::kPark) {
       // A zone's governing body is the zone: 郑州高新区管委会 is an alias.
@@ -578,7 +586,7 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         int32_t v;
         while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
         std::u32string_view item = t.substr(b, e - b);
-        if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item)) continue;
+        if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item) || HoldsTitle(item)) continue;
         std::u32string name(item);
         if (type == EntityType::kPark) name = CanonicalPark(name);
         c->push_back(Make(s, b, e, type, name, 4));
@@ -618,6 +626,30 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
       c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
     }
   }
+}
+
+bool Recognizer::ProperWordIn(const Sentence& s, size_t b, size_t e) const {
+  for (size_t k = b; k < e; ++k)
+    if (s.text[k] == U'“' || s.text[k] == U'《' || (s.text[k] < 0x80 && std::isalnum(static_cast<int>(s.text[k]))))
+      return true;
+  for (const Word* w = WordAt(s, b); w && w->begin < e; w = WordAt(s, w->end)) {
+    PosTag t = w->tag;
+    if (t == PosTag::kNs || IsPersonName(t) || t == PosTag::kNz || t == PosTag::kNt || t == PosTag::kX ||
+        t == PosTag::kEng || t == PosTag::kJ)
+      return true;
+    int32_t v;
+    if (lex_.places.LongestAt(s.text, w->begin, &v) > 0) return true;
+  }
+  return false;
+}
+
+bool Recognizer::HoldsTitle(std::u32string_view item) const {
+  for (size_t k = 0; k < item.size(); ++k) {
+    int32_t v;
+    size_t l = lex_.titles.LongestAt(item, k, &v);
+    if (l >= 2) return true;
+  }
+  return false;
 }
 
 void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const {
@@ -679,6 +711,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         int32_t v;
         if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
           continue;
+        if (HoldsTitle(item)) continue;  // 华创集团总裁林志远: a person with a post
         EntityType type = EntityType::kOrganization;
         auto ends = [&](std::u32string_view w) {
           return item.size() > w.size() && item.substr(item.size() - w.size()) == w;

@@ -83,6 +83,11 @@ class Recognizer {
   void AddTypedLists(const Sentence& s, std::vector<Mention>* c) const;
   void AddPredicated(const Sentence& s, std::vector<Mention>* c) const;
   void AddRouteItems(const Sentence& s, std::vector<Mention>* c) const;
+  // True when a title of two or more characters stands inside (…总裁林志远).
+  bool HoldsTitle(std::u32string_view item) const;
+  // True when s.text[b, e) holds a proper word by the word layer (a place,
+  // a person, a brand the dictionary lacks, Latin letters) or a quote.
+  bool ProperWordIn(const Sentence& s, size_t b, size_t e) const;
   void AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const;
   void SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const;
   // Start of a name that ends at s0, extended leftwards to the nearest

@@ -218,6 +218,15 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Person names of three characters whose last one alone would end a name.
       {"华创科技有限公司总经理孙永才出席。", {"official:孙永才"}, {"official:孙永"}},
       {"区委书记杨洪利率考察团赴云溪县考察。", {"official:杨洪利"}, {"official:杨洪"}},
+      // Kinds of projects are not names; a short name holds a proper word.
+      {"双方将加快推进招商引资项目和双方合作项目。", {}, {"project:招商引资项目", "project:双方合作项目"}},
+      {"华创智造项目开工。", {"project:华创智造项目"}, {}},
+      // A visit stop that holds a post is a person, not a body.
+      {"林志远一行先后走访了远望集团总裁何立、青禾新材等企业。", {"visited(林志远,青禾新材)"},
+       {"organization:远望集团总裁何立"}},
+      // Pairs of organs are generic; 政府 of a place is its 人民政府.
+      {"湖滨区委区政府高度重视。江州市政府出台新政。", {"organization:江州市人民政府"},
+       {"organization:湖滨区委区政府", "organization:江州市政府"}},
   };
   for (const Row& r : rows) Check(r);
 }
