@@ -367,6 +367,10 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       changed = false;
       int32_t v;
       size_t dl = lex_.determiners.LongestAt(t, j, &v);
+      // 贵州 is no 贵 + 州: a determiner inside a longer word stays.
+      if (const Word* w = WordAt(s, j); dl > 0 && w && w->begin == j && w->size() > dl && w->tag != PosTag::kR &&
+                                        w->tag != PosTag::kRz && w->tag != PosTag::kRr)
+        dl = 0;
       if (dl > 0 && j + dl <= s0) { j += dl; changed = true; continue; }
       bool c2 = false;
       size_t cut = CountEnd(t, j, s0, &c2);
@@ -503,6 +507,11 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         size_t max_len = admin_end ? 4 : 3;
         ok = all_han && prefix.size() >= 2 && prefix.size() <= max_len && !lex_.IsGeneric(prefix) &&
              !(admin_end && prefix.size() >= 3 && lex_.IsGeneric(prefix.substr(0, prefix.size() - 1)));
+        // Nor a verb, an adverb or a time word read as a place (观摩|高新区, 今后|市委).
+        for (const Word* w = WordAt(s, j); ok && w && w->begin < s0; w = WordAt(s, w->end)) {
+          if (w->end > s0) break;
+          if (IsVerb(w->tag) || FunctionWord(w->tag) || w->tag == PosTag::kT) ok = false;
+        }
       }
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);

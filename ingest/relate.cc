@@ -240,13 +240,19 @@ class Relater {
 
   // The organ of a place as an entity of its own, with its variants.
   Ent ImplyOrgan(const std::string& place, const std::vector<std::string>& surfaces, Organ organ) {
+    // A short form without its level word (黔东南 for 黔东南苗族侗族自治州)
+    // takes the level of the place (黔东南州委).
+    std::vector<std::string> forms;
+    std::u32string level = LevelOf(ToUtf32(place));
+    for (const std::string& s : surfaces)
+      forms.push_back(LevelOf(ToUtf32(s)).empty() && !level.empty() ? s + ToUtf8(level) : s);
     Ent e{EntityType::kOrganization, OrganName(place, organ)};
     if (implied_) {
       EntityRecord r;
       r.type = e.type;
       r.name = e.name;
       r.aliases = OrganAliases(place, organ);
-      for (const std::string& s : surfaces) {
+      for (const std::string& s : forms) {
         std::string a = OrganName(s, organ);
         if (!a.empty() && a != e.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end())
           r.aliases.push_back(a);

@@ -80,6 +80,12 @@ TEST_CASE("organs behind titles", "[patterns][holds_position]") {
         "holds_position(卫东,白沙镇人民政府)"},
        {}},
       {"云溪县人大常委会副主任周文斌出席。", {"holds_position(周文斌,云溪县人大常委会)"}, {}},
+      // An autonomous prefecture named short: the organ keeps the short form as an alias.
+      {"黔东南州委书记林志远出席。", {"holds_position(林志远,黔东南苗族侗族自治州委)", "alias:黔东南苗族侗族自治州委=黔东南州委"}, {}},
+      // A verb is no place: 观摩|高新区.
+      {"考察团实地观摩高新区产业发展。", {}, {"park:观摩高新区"}},
+      // 贵州 is a province, not 贵 + 州.
+      {"贵州华创路桥集团有限公司董事长周文斌发言。", {"organization:贵州华创路桥集团有限公司"}, {}},
       // No place of the title's level is named: the organ is left out.
       {"市长钱峰出席。", {"official:钱峰"}, {"organization:市人民政府"}},
       // A department of the committee is not the committee.
