@@ -122,9 +122,22 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
 size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   std::u32string_view t = s.text;
   size_t len = NameAt(t, pos);
-  if (len == 0 || s.words.empty()) return len;
+  if (s.words.empty()) return len;
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
+  if (len == 0) {
+    // A given name of characters that rarely stand in one (陈日): the word
+    // layer found surname + given name as one unknown word or a name.
+    const Word* w = WordAt(s, pos);
+    if (sl == 0 || !w || w->begin != pos || w->size() < sl + 1 || w->size() > sl + 2 ||
+        !(w->tag == PosTag::kX || IsPersonName(w->tag)))
+      return 0;
+    for (size_t k = pos + sl; k < w->end; ++k)
+      if (!IsHan(t[k]) || lex_.stop_chars.count(t[k])) return 0;
+    int32_t v;
+    if (lex_.after_words.LongestAt(t, pos, &v) > 0 || lex_.not_names.LongestAt(t, pos, &v) > 0) return 0;
+    return w->size();
+  }
   // The word layer read surname + two characters as one unknown word or a
   // person's name (孙永才, where 才 alone would end the name).
   if (len == sl + 1 && pos + sl + 2 <= t.size() && IsHan(t[pos + sl + 1])) {
@@ -415,9 +428,10 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
     }
     if (info.rule == SuffixRule::kPlace && info.type == EntityType::kPark) {
-      // A zone starts at its place (立足郑州高新区).
+      // A zone starts at its place (立足郑州高新区), unless the place stands in
+      // brackets within the name (中国(江南)自由贸易试验区).
       for (const Mention& p : anchors) {
-        if (p.begin >= j && p.end <= s0) {
+        if (p.begin >= j && p.end <= s0 && !(p.begin > 0 && t[p.begin - 1] == '(')) {
           j = p.begin;
           break;
         }

@@ -224,6 +224,10 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Person names of three characters whose last one alone would end a name.
       {"华创科技有限公司总经理孙永才出席。", {"official:孙永才"}, {"official:孙永"}},
       {"区委书记杨洪利率考察团赴云溪县考察。", {"official:杨洪利"}, {"official:杨洪"}},
+      // A given name the characters alone would refuse (日), read as one word.
+      {"江州市副市长陈日出席。", {"official:陈日", "holds_position(陈日,江州市人民政府)"}, {}},
+      // A place in brackets inside a zone's name.
+      {"中国(江西)自由贸易试验区推介会举行。", {"park:中国(江西)自由贸易试验区"}, {"park:江西)自由贸易试验区"}},
       // Kinds of projects are not names; a short name holds a proper word.
       {"双方将加快推进招商引资项目和双方合作项目。", {}, {"project:招商引资项目", "project:双方合作项目"}},
       {"华创智造项目开工。", {"project:华创智造项目"}, {}},
