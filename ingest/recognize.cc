@@ -787,8 +787,9 @@ void Recognizer::SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) c
 void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const {
   // "宇通客车董事长汤玉祥": a company named without a suffix stands before a
   // company title and a person.
-  static const std::u32string_view kCompanyTitles[] = {U"董事长", U"副董事长", U"总经理", U"副总经理", U"总裁",
-                                                       U"副总裁", U"首席执行官", U"创始人", U"执行董事", U"CEO"};
+  // Longer titles first: 副总经理 before 总经理.
+  static const std::u32string_view kCompanyTitles[] = {U"首席执行官", U"副董事长", U"副总经理", U"执行董事", U"董事长",
+                                                       U"总经理", U"副总裁", U"创始人", U"总裁", U"CEO"};
   std::u32string_view t = s.text;
   std::vector<Mention> added;
   for (const Mention& p : *ms) {
@@ -805,6 +806,7 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
       for (char32_t ch : name) han &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
       int32_t v;
       if (!han || name.size() < 2 || name.size() > 10 || lex_.IsGeneric(name) ||
+          lex_.stop_exact.count(std::u32string(name)) ||
           lex_.title_bodies.LongestAt(name, 0, &v) == name.size())
         break;
       bool overlap = false;

@@ -228,6 +228,10 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"江州市副市长陈日出席。", {"official:陈日", "holds_position(陈日,江州市人民政府)"}, {}},
       // A place in brackets inside a zone's name.
       {"中国(江西)自由贸易试验区推介会举行。", {"park:中国(江西)自由贸易试验区"}, {"park:江西)自由贸易试验区"}},
+      // Compound company titles; the longer title wins before a body.
+      {"远望控股有限公司董事会副主席兼行政总裁何立出席。", {"holds_position(何立,远望控股有限公司)"},
+       {"organization:董事会副主席兼行政"}},
+      {"青禾集团公司副总经理林志远一行来访。", {"official:林志远"}, {"organization:青禾集团公司副"}},
       // Kinds of projects are not names; a short name holds a proper word.
       {"双方将加快推进招商引资项目和双方合作项目。", {}, {"project:招商引资项目", "project:双方合作项目"}},
       {"华创智造项目开工。", {"project:华创智造项目"}, {}},
