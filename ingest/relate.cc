@@ -579,13 +579,34 @@ class Relater {
   }
 
   // "A与B(、C)": pairs of parties joined by a conjunction inside [b, e).
-  std::vector<std::pair<Ent, Ent>> Coordinations(size_t b, size_t e) const {
+  // The representative a body names right after itself (华创公司董事长周文斌),
+  // or null.
+  const Mention* RepresentativeOf(const Mention& body, const std::vector<const Mention*>& in) const {
+    const Mention& p = PersonOf(body, in);
+    return &p == &body ? nullptr : &p;
+  }
+
+  // "A与B(、C)": pairs of parties joined by a conjunction inside [b, e). With
+  // `persons`, a body followed by its representative (B公司董事长周文斌) is
+  // represented by the person (meetings); else the body is the party
+  // (signings).
+  std::vector<std::pair<Ent, Ent>> Coordinations(size_t b, size_t e, bool persons = true) const {
     std::vector<std::pair<Ent, Ent>> pairs;
     auto in = In(b, e);
+    // People standing for a coordinated body before them (与B公司董事长甲).
+    std::vector<const Mention*> represented;
+    for (const Mention* m : in)
+      if (m->type != EntityType::kOfficial && m->begin > 0 &&
+          (IsConj(text_[m->begin - 1]) || text_[m->begin - 1] == U'、'))
+        if (const Mention* r = RepresentativeOf(*m, in)) represented.push_back(r);
+    auto is_represented = [&](const Mention* m) {
+      return std::find(represented.begin(), represented.end(), m) != represented.end();
+    };
     for (size_t i = 0; i + 1 < in.size(); ++i) {
       const Mention& a = *in[i];
       const Mention& c = *in[i + 1];
       if (!IsParty(a.type) || !IsParty(c.type) || a.ref != RefKind::kNone || c.ref != RefKind::kNone) continue;
+      if (is_represented(&a)) continue;  // "B公司董事长周文斌和C公司…": 周文斌 is B's
       // "A与B", also with an organ or an adverb between: 唐山高新区管委会分别与B.
       if (c.begin == 0 || !IsConj(text_[c.begin - 1])) continue;
       size_t gap = c.begin - 1 - a.end;
@@ -602,13 +623,19 @@ class Relater {
           if (between.find(w) != std::u32string_view::npos) known = true;
         if (!known) continue;
       }
-      pairs.emplace_back(E(a), E(PersonOf(c, in)));
-      // A与B、C、D
+      pairs.emplace_back(E(a), E(persons ? PersonOf(c, in) : c));
+      // A与B、C、D; a body's representative between two members is passed
+      // over (A与B公司董事长甲和C公司董事长乙).
+      const Mention* prev = &c;
+      if (const Mention* r = RepresentativeOf(c, in)) prev = r;
       for (size_t k = i + 2; k < in.size(); ++k) {
         const Mention& d = *in[k];
-        const Mention& prev = *in[k - 1];
-        if (d.begin != prev.end + 1 || (text_[prev.end] != U'、' && !IsConj(text_[prev.end])) || !IsParty(d.type)) break;
-        pairs.emplace_back(E(a), E(d));
+        if (d.begin < prev->end) continue;
+        if (d.begin != prev->end + 1 || (text_[prev->end] != U'、' && !IsConj(text_[prev->end])) || !IsParty(d.type))
+          break;
+        const Mention* r = d.type == EntityType::kOfficial ? nullptr : RepresentativeOf(d, in);
+        pairs.emplace_back(E(a), E(persons && r ? *r : d));
+        prev = r ? r : &d;
       }
     }
     return pairs;
@@ -736,7 +763,7 @@ class Relater {
       if (t.kind != TriggerKind::kSign) continue;
       size_t cb = ClauseBegin(t.b), ce = ClauseEnd(t.e);
       std::string title = AgreementTitle(t.e, ce);
-      auto pairs = Coordinations(cb, t.b);
+      auto pairs = Coordinations(cb, t.b, /*persons=*/false);
       if (pairs.empty()) {
         // 双方现场签约
         bool both = false;

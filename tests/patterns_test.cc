@@ -134,6 +134,10 @@ TEST_CASE("agreements", "[patterns][signed_agreement]") {
         "holds_position(韩立,湖滨区人民政府)"},
        {"organization:区政府"}},
       {"市委市政府高度重视招商工作。", {}, {"organization:市委", "organization:市政府"}},
+      // Signing parties are the bodies their representatives stand for.
+      {"湖滨区招商签约。韩立代表区政府分别与华创科技有限公司董事长周文斌和远望物流集团董事长何立签订合作协议。",
+       {"signed_agreement(湖滨区人民政府,华创科技有限公司)", "signed_agreement(湖滨区人民政府,远望物流集团)"},
+       {"signed_agreement(周文斌,远望物流集团)", "signed_agreement(周文斌,何立)"}},
   };
   for (const Row& r : rows) Check(r);
 }
