@@ -158,6 +158,11 @@ class Relater {
   void Run() {
     const Page& page = *in_.page;
     page_places_ = PlacesIn(0, page.sentences.size());
+    for (const auto& ms : *in_.mentions)
+      for (const Mention& m : ms)
+        if (m.ref == RefKind::kNone && m.type == EntityType::kPark &&
+            std::find(page_zones_.begin(), page_zones_.end(), m.name) == page_zones_.end())
+          page_zones_.push_back(m.name);
     for (const Article& a : page.articles) {
       ctx_ = Context();
       article_places_ = PlacesIn(a.first, a.first + a.count);
@@ -828,6 +833,22 @@ class Relater {
         }
       }
     }
+    // "江州高新区华创智能制造项目", "云溪县…工程": a project named after the
+    // zone or the county it is built in lies there.
+    for (const Mention& m : ms_) {
+      if (m.ref != RefKind::kNone || m.type != EntityType::kProject) continue;
+      std::u32string name = ToUtf32(m.name);
+      int32_t id;
+      size_t pl = lex_.places.LongestAt(name, 0, &id);
+      if (pl > 0 && pl + 2 < name.size() && !lex_.place_info[id].is_short &&
+          lex_.place_info[id].level != PlaceLevel::kProvince && lex_.place_info[id].level != PlaceLevel::kCity)
+        Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kLocation, lex_.place_info[id].name});
+      for (const std::string& zone : page_zones_) {
+        std::u32string z = ToUtf32(zone);
+        if (name.size() > z.size() + 2 && name.compare(0, z.size(), z) == 0)
+          Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
+      }
+    }
     // 在Y成立/建设/设立: the subject is in Y.
     for (size_t i = 0; i + 1 < text_.size(); ++i) {
       if (text_[i] != U'在') continue;
@@ -981,6 +1002,7 @@ class Relater {
   std::vector<RelationRecord>* out_;
   std::vector<EntityRecord>* implied_;
   std::vector<PlaceCount> page_places_, article_places_;
+  std::vector<std::string> page_zones_;  // the zones and parks the page names
   Context ctx_;
   size_t cur_ = 0;
   std::vector<Mention> ms_;

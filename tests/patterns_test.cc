@@ -157,6 +157,8 @@ TEST_CASE("places", "[patterns][located_in]") {
         "located_in(华创科技有限公司智能终端产品及服务器生产基地项目,江州高新区)",
         "located_in(远望物流集团总部基地项目,江州高新区)"},
        {}},
+      // A project named after its zone or county lies there.
+      {"江州高新区召开推进会。江州高新区华创智能装备产业园项目开工。", {"located_in(江州高新区华创智能装备产业园项目,江州高新区)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
