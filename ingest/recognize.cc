@@ -846,6 +846,12 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
+    // "接待了林志远主任一行": a title after the name, then 一行.
+    {
+      int32_t v;
+      size_t tl = lex_.titles.LongestAt(t, i + len, &v);
+      if (tl > 0 && (StartsAt(t, i + len + tl, U"一行") || StartsAt(t, i + len + tl, U"等"))) strong_after = true;
+    }
     // "周文斌（华创科技有限公司董事长）", "张三（右二）": a post or a place in a
     // photo in brackets after the name.
     if (!strong_after && i + len < t.size() && t[i + len] == U'(') {

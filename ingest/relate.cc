@@ -341,6 +341,7 @@ class Relater {
     size_t last_org_sentence = 0;
     std::optional<std::pair<Ent, Ent>> last_pair;
     std::optional<Ent> leader;
+    std::vector<Ent> co_leaders;  // "A、B带领考察团": B leads with A
   };
 
   Ent E(const Mention& m) const { return Ent{m.type, m.name}; }
@@ -939,8 +940,13 @@ class Relater {
       std::optional<Ent> v = Visitor(t.b);
       if (!v) continue;
       for (const Ent& o : objects) Add(RelationType::kVisited, *v, o);
-      if (v->type == EntityType::kOfficial || v->type == EntityType::kPark || v->type == EntityType::kOrganization)
+      if (ctx_.leader && *v == *ctx_.leader)
+        for (const Ent& co : ctx_.co_leaders)
+          for (const Ent& o : objects) Add(RelationType::kVisited, co, o);
+      if (v->type == EntityType::kOfficial || v->type == EntityType::kPark || v->type == EntityType::kOrganization) {
+        if (!(ctx_.leader && *v == *ctx_.leader)) ctx_.co_leaders.clear();
         ctx_.leader = v;
+      }
       // A route "来到A、B考察": the second verb adds nothing new.
       while (ti + 1 < trig.size() && trig[ti + 1].b < ce && trig[ti + 1].kind == TriggerKind::kVisit) ++ti;
     }
@@ -973,8 +979,17 @@ class Relater {
     // Remember the leader of a delegation: "林志远一行".
     for (const Mention& m : ms_) {
       if (m.type != EntityType::kOfficial || m.ref != RefKind::kNone) continue;
-      if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队"))
+      if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队")) {
         ctx_.leader = E(m);
+        ctx_.co_leaders.clear();
+      }
+      // "市委书记A、区长B带领考察团": both lead the delegation.
+      if (StartsAt(text_, m.end, U"带领") || StartsAt(text_, m.end, U"率领")) {
+        std::vector<Ent> leaders = Of(In(ClauseBegin(m.begin), m.end), true);
+        if (leaders.empty()) continue;
+        ctx_.leader = leaders.front();
+        ctx_.co_leaders.assign(leaders.begin() + 1, leaders.end());
+      }
     }
   }
 

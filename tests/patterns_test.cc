@@ -186,6 +186,9 @@ TEST_CASE("visits", "[patterns][visited]") {
        {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {"organization:江州高新区的青禾新材"}},
       {"林志远一行实地考察了华创能源集团展厅、远望光电生产车间。",
        {"visited(林志远,华创能源集团)", "visited(林志远,远望光电)"}, {"organization:华创能源集团展厅"}},
+      // Two leaders of one delegation both visit.
+      {"区委书记林志远、区长孙海带领考察团赴江州高新区考察。考察团先后考察了华创科技有限公司、远望物流集团。",
+       {"visited(林志远,华创科技有限公司)", "visited(孙海,华创科技有限公司)", "visited(孙海,远望物流集团)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
