@@ -867,6 +867,18 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     }
     if (strong_after) add(i, len, false, 2);
   }
+  // (b2) a name, its title, then 一行, anywhere: "接待了林志远主任一行".
+  for (size_t pos = t.find(U"一行"); pos != std::u32string_view::npos; pos = t.find(U"一行", pos + 2)) {
+    int32_t v;
+    size_t tl = lex_.titles_ending.LongestEndingAt(t, pos, &v);
+    if (tl == 0 || pos < tl + 2) continue;
+    size_t e = pos - tl;
+    for (size_t len : {size_t{3}, size_t{2}}) {
+      if (e < len || NameAt(s, e - len) < len) continue;  // the title bounds the name
+      add(e - len, len, false, 2);
+      break;
+    }
+  }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
     if (!ClauseStart(t, i) && !(i >= 2 && t.substr(i - 2, 2) == U"领导")) continue;

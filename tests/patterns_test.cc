@@ -111,6 +111,8 @@ TEST_CASE("meetings", "[patterns][met_with]") {
        {"met_with(陶然,周文斌)"}, {}},
       {"江州高新区党工委书记马立新会见了来访的远望物流集团董事长邹刚一行，双方就项目合作进行洽谈。",
        {"met_with(马立新,邹刚)"}, {}},
+      // 接待 with the guest named before a title and 一行.
+      {"江州软件园常务副总经理何立等接待了林志远主任一行。", {"met_with(何立,林志远)", "official:林志远"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
