@@ -881,11 +881,26 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!ClauseStart(t, i) && !(i >= 2 && t.substr(i - 2, 2) == U"领导")) continue;
+    const bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    if (!ClauseStart(t, i) && !after_leaders) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {
       size_t len = NameAt(s, k);
+      if (!len && after_leaders) {
+        // A member whose surname the list lacks: a two- or three-character
+        // word the word layer could not place, between list marks.
+        const Word* w = WordAt(s, k);
+        if (w && w->begin == k && w->size() >= 2 && w->size() <= 3 &&
+            (w->tag == PosTag::kX || IsPersonName(w->tag)) &&
+            (w->end == t.size() || t[w->end] == U'、' || !IsNameChar(t[w->end]) || t[w->end] == U'等'))
+          len = w->size();
+        // Or two or three characters between two list marks (…、A、…).
+        size_t m = k;
+        while (m < t.size() && m - k <= 3 && IsHan(t[m]) && t[m] != U'等') ++m;
+        if (!len && m - k >= 2 && m - k <= 3 && m < t.size() && t[m] == U'、' && k > i && t[k - 1] == U'、')
+          len = m - k;
+      }
       if (!len) break;
       items.emplace_back(k, len);
       k += len;
@@ -893,7 +908,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
       break;
     }
     // "区领导A、B、C出席", "市领导A、B": a list after 领导 is of people.
-    const bool leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    const bool leaders = after_leaders;
     if (items.size() < 2 && !leaders) continue;
     int32_t v;
     if (!(k < t.size() && (t[k] == U'等' || lex_.after_words.LongestAt(t, k, &v) > 0)) &&

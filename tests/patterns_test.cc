@@ -45,6 +45,8 @@ TEST_CASE("people and their posts", "[patterns][holds_position]") {
        {"organization:江州市第三人民医院", "holds_position(吴涛,江州市第三人民医院)"}, {}},
       {"钱峰、卫东、韩立等参加会见。", {"official:钱峰", "official:卫东", "official:韩立"}, {}},
       {"区领导钱峰、卫东、韩立分别参加。", {"official:钱峰", "official:卫东", "official:韩立"}, {}},
+      // A member whose surname is rare still counts between list marks.
+      {"江州市领导钱峰、訾万平、韩立参加考察。", {"official:钱峰", "official:訾万平", "official:韩立"}, {}},
       {"远望物流集团党委书记、董事长何立一行来访。",
        {"holds_position(何立,远望物流集团)", "organization:远望物流集团"}, {"organization:远望物流集团党委"}},
       {"签约仪式上，周文斌（华创科技有限公司董事长）与林志远握手。",
