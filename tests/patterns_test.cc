@@ -163,6 +163,9 @@ TEST_CASE("places", "[patterns][located_in]") {
        {}},
       // A project named after its zone or county lies there.
       {"江州高新区召开推进会。江州高新区华创智能装备产业园项目开工。", {"located_in(江州高新区华创智能装备产业园项目,江州高新区)"}, {}},
+      // A road project "from A to B" keeps both ends in its name.
+      {"白沙至云溪快速通道建设工程开工仪式在云溪县举行。", {"project:白沙至云溪快速通道建设工程"},
+       {"project:云溪快速通道建设工程"}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -239,6 +242,7 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"区委书记杨洪利率考察团赴云溪县考察。", {"official:杨洪利"}, {"official:杨洪"}},
       // A given name the characters alone would refuse (日), read as one word.
       {"江州市副市长陈日出席。", {"official:陈日", "holds_position(陈日,江州市人民政府)"}, {}},
+      {"管委会主任洪金海主持会议。", {"official:洪金海"}, {}},
       // A place in brackets inside a zone's name.
       {"中国(江西)自由贸易试验区推介会举行。", {"park:中国(江西)自由贸易试验区"}, {"park:江西)自由贸易试验区"}},
       // Compound company titles; the longer title wins before a body.
