@@ -369,7 +369,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
   for (size_t e = 1; e <= t.size(); ++e) {
     int32_t sid = -1;
     size_t slen = lex_.suffixes.LongestEndingAt(t, e, &sid);
-    if (slen == 0) continue;
+    if (slen == 0 || !NameMayEndAt(s, e)) continue;
     const SuffixInfo& info = lex_.suffix_info[sid];
     const bool project = info.type == EntityType::kProject;
     size_t s0 = e - slen;
@@ -412,7 +412,8 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         lex_.boundaries.ForEachEndingAt(t, k, [&](size_t, int32_t) { boundary = true; return false; });
         if (boundary) break;
         int32_t v2;
-        if (lex_.suffixes.LongestEndingAt(t, k, &v2) > 0 && lex_.suffix_info[v2].type != EntityType::kLocation)
+        if (lex_.suffixes.LongestEndingAt(t, k, &v2) > 0 && lex_.suffix_info[v2].type != EntityType::kLocation &&
+            NameMayEndAt(s, k))
           longer = true;
       }
       if (longer || (e < t.size() && t[e] == U'类')) continue;
@@ -651,6 +652,15 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
   }
 }
 
+bool Recognizer::NameMayEndAt(const Sentence& s, size_t e) const {
+  if (s.words.empty() || e >= s.text.size()) return true;
+  const Word* w = WordAt(s, e - 1);
+  if (!w || w->end <= e) return true;
+  // 区委书记 is one word to the dictionary: a title may follow inside it.
+  int32_t v;
+  return lex_.titles.LongestAt(s.text, e, &v) > 0 || lex_.title_bodies.LongestAt(s.text, e, &v) > 0;
+}
+
 bool Recognizer::ProperWordIn(const Sentence& s, size_t b, size_t e) const {
   for (size_t k = b; k < e; ++k)
     if (s.text[k] == U'“' || s.text[k] == U'《' || (s.text[k] < 0x80 && std::isalnum(static_cast<int>(s.text[k]))))
@@ -832,12 +842,13 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     m.strong_person = strong;
     c->push_back(std::move(m));
   };
-  // (a) after a title: 管委会主任林志远
+  // (a) after a title: 管委会主任林志远, 党工委书记(兼)林志远
   for (size_t p = 1; p < t.size(); ++p) {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
-    size_t len = NameAt(s, p);
-    if (len) add(p, len, true, 4);
+    size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
+    size_t len = NameAt(s, at);
+    if (len) add(at, len, true, 4);
   }
   // (b) before an action word at a clause start: 马立新会见, 林志远一行
   for (size_t i = 0; i < t.size(); ++i) {

@@ -88,6 +88,9 @@ class Recognizer {
   // True when s.text[b, e) holds a proper word by the word layer (a place,
   // a person, a brand the dictionary lacks, Latin letters) or a quote.
   bool ProperWordIn(const Sentence& s, size_t b, size_t e) const;
+  // False when a name ending at e would end inside a word of the word layer
+  // (…局 of 副局长, …园 of 园林), unless a title or organ starts at e.
+  bool NameMayEndAt(const Sentence& s, size_t e) const;
   void AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* ms) const;
   void SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const;
   // Start of a name that ends at s0, extended leftwards to the nearest

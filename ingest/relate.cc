@@ -430,8 +430,11 @@ class Relater {
   void Positions() {
     std::optional<Ent> prev_body;  // carried over an enumeration
     size_t prev_person_end = 0;
-    for (const Mention& p : ms_) {
-      if (p.type != EntityType::kOfficial || p.ref != RefKind::kNone) continue;
+    for (const Mention& person : ms_) {
+      if (person.type != EntityType::kOfficial || person.ref != RefKind::kNone) continue;
+      // "党工委书记(兼)林志远": a post held concurrently; the chain ends before the mark.
+      Mention p = person;
+      if (p.begin >= 3 && std::u32string_view(text_).substr(p.begin - 3, 3) == U"(兼)") p.begin -= 3;
       int32_t v;
       size_t tl = lex_.titles_ending.LongestEndingAt(text_, p.begin, &v);
       if (tl == 0) {

@@ -243,6 +243,10 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // A given name the characters alone would refuse (日), read as one word.
       {"江州市副市长陈日出席。", {"official:陈日", "holds_position(陈日,江州市人民政府)"}, {}},
       {"管委会主任洪金海主持会议。", {"official:洪金海"}, {}},
+      // A post held concurrently, marked (兼).
+      {"区委书记、江州经开区党工委书记(兼)林志远出席。", {"official:林志远", "holds_position(林志远,江州经开区)"}, {}},
+      // A suffix inside a word is no name's end (局 of 副局长).
+      {"武汉市商务局副局长孙海出席。", {"holds_position(孙海,武汉市商务局)"}, {"organization:局副局"}},
       // A place in brackets inside a zone's name.
       {"中国(江西)自由贸易试验区推介会举行。", {"park:中国(江西)自由贸易试验区"}, {"park:江西)自由贸易试验区"}},
       // Compound company titles; the longer title wins before a body.
