@@ -336,7 +336,9 @@ Status QueryEngine::Entity(const QueryRequest& r, Result* out) {
   std::sort(incident.begin(), incident.end(),
             [](const auto& a, const auto& b) { return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
                                                       std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b)); });
-  for (const auto& [type, other, unused, e] : incident) {
+  for (const auto& item : incident) {
+    const Vertex other = std::get<1>(item);
+    const EdgeDesc e = std::get<3>(item);  // named, not bound: the lambda below captures it
     const Edge& edge = g[e];
     const Node& o = g[other];
     auto row = [&](const Evidence* x) {
