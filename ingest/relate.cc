@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "util/normalize.h"
 #include "util/utf8.h"
@@ -160,9 +162,7 @@ class Relater {
     page_places_ = PlacesIn(0, page.sentences.size());
     for (const auto& ms : *in_.mentions)
       for (const Mention& m : ms)
-        if (m.ref == RefKind::kNone && m.type == EntityType::kPark &&
-            std::find(page_zones_.begin(), page_zones_.end(), m.name) == page_zones_.end())
-          page_zones_.push_back(m.name);
+        if (m.ref == RefKind::kNone && m.type == EntityType::kPark) page_zones_.insert(m.name);
     for (const Article& a : page.articles) {
       ctx_ = Context();
       article_places_ = PlacesIn(a.first, a.first + a.count);
@@ -201,6 +201,7 @@ class Relater {
 
   std::vector<PlaceCount> PlacesIn(size_t first, size_t last) const {
     std::vector<PlaceCount> r;
+    std::unordered_map<std::string, size_t> index;  // name -> position in r
     size_t order = 0;
     for (size_t i = first; i < last && i < in_.mentions->size(); ++i) {
       for (const Mention& m : (*in_.mentions)[i]) {
@@ -214,11 +215,9 @@ class Relater {
           place = PlaceOfOrgan(m.name);
         }
         if (place.empty() || LevelOf(ToUtf32(place)).empty()) continue;
-        auto it = std::find_if(r.begin(), r.end(), [&](const PlaceCount& c) { return c.name == place; });
-        if (it == r.end()) {
-          r.push_back(PlaceCount{place, {}, 0, order});
-          it = r.end() - 1;
-        }
+        auto [slot, added] = index.emplace(place, r.size());
+        if (added) r.push_back(PlaceCount{place, {}, 0, order});
+        auto it = r.begin() + static_cast<std::ptrdiff_t>(slot->second);
         ++order;
         it->count++;
         for (const std::string& a : surfaces)
@@ -847,10 +846,9 @@ class Relater {
       if (pl > 0 && pl + 2 < name.size() && !lex_.place_info[id].is_short &&
           lex_.place_info[id].level != PlaceLevel::kProvince && lex_.place_info[id].level != PlaceLevel::kCity)
         Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kLocation, lex_.place_info[id].name});
-      for (const std::string& zone : page_zones_) {
-        std::u32string z = ToUtf32(zone);
-        if (name.size() > z.size() + 2 && name.compare(0, z.size(), z) == 0)
-          Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
+      for (size_t k = 3; k + 2 < name.size(); ++k) {  // each start of the name, against the page's zones
+        std::string zone = ToUtf8(std::u32string_view(name).substr(0, k));
+        if (page_zones_.count(zone)) Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
       }
     }
     // 在Y成立/建设/设立: the subject is in Y.
@@ -1020,7 +1018,7 @@ class Relater {
   std::vector<RelationRecord>* out_;
   std::vector<EntityRecord>* implied_;
   std::vector<PlaceCount> page_places_, article_places_;
-  std::vector<std::string> page_zones_;  // the zones and parks the page names
+  std::unordered_set<std::string> page_zones_;  // the zones and parks the page names
   Context ctx_;
   size_t cur_ = 0;
   std::vector<Mention> ms_;
