@@ -296,6 +296,16 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
       }
       return true;
     });
+    if (stop && !s.words.empty() && j > stop_len) {
+      // A boundary the word layer reads inside a longer word is none: 据 of
+      // 数据, 为 of 华为.
+      const Word* w = WordAt(s, j - stop_len);
+      if (stop_len == 1 && w && w->begin < j - 1 && w->end == j &&
+          (w->tag == PosTag::kN || w->tag == PosTag::kNz || w->tag == PosTag::kNt)) {
+        --j;
+        continue;
+      }
+    }
     if (stop && !project && stop_v == 2 && j > stop_len) {
       // "中电科投资控股有限公司": a noun-like verb right after a brand (a word
       // the dictionary lacks, Latin letters, an abbreviation) is part of the name.

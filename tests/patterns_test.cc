@@ -247,6 +247,8 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"区委书记、江州经开区党工委书记(兼)林志远出席。", {"official:林志远", "holds_position(林志远,江州经开区)"}, {}},
       // A suffix inside a word is no name's end (局 of 副局长).
       {"武汉市商务局副局长孙海出席。", {"holds_position(孙海,武汉市商务局)"}, {"organization:局副局"}},
+      // A one-character boundary inside a noun is none (据 of 数据).
+      {"武汉市数据局局长孙海出席。", {"holds_position(孙海,武汉市数据局)"}, {}},
       // A place in brackets inside a zone's name.
       {"中国(江西)自由贸易试验区推介会举行。", {"park:中国(江西)自由贸易试验区"}, {"park:江西)自由贸易试验区"}},
       // Compound company titles; the longer title wins before a body.
