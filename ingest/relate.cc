@@ -619,6 +619,21 @@ class Relater {
       if (c.begin == 0 || !IsConj(text_[c.begin - 1])) continue;
       size_t gap = c.begin - 1 - a.end;
       if (gap == 1 && text_[a.end] == U')') gap = 0;  // "X（以下简称A）与B"
+      // "A、B、C等16家企业与D": every member of the list is a party.
+      std::vector<const Mention*> list{&a};
+      if (gap > 0 && gap <= 10 && text_[a.end] == U'等') {
+        std::u32string_view between = std::u32string_view(text_).substr(a.end, gap);
+        bool kind = false;
+        for (std::u32string_view w : {U"企业", U"公司", U"单位", U"家", U"高校", U"银行"}) kind |= between.find(w) != between.npos;
+        if (kind) {
+          gap = 0;
+          for (size_t k = i; k > 0; --k) {
+            const Mention& prev = *in[k - 1];
+            if (prev.end + 1 != list.back()->begin || text_[prev.end] != U'、' || prev.type != a.type) break;
+            list.push_back(&prev);
+          }
+        }
+      }
       if (gap > 0) {
         if (gap > 6) continue;
         bool plain = true;
@@ -631,7 +646,7 @@ class Relater {
           if (between.find(w) != std::u32string_view::npos) known = true;
         if (!known) continue;
       }
-      pairs.emplace_back(E(a), E(persons ? PersonOf(c, in) : c));
+      for (const Mention* member : list) pairs.emplace_back(E(*member), E(persons ? PersonOf(c, in) : c));
       // A与B、C、D; a body's representative between two members is passed
       // over (A与B公司董事长甲和C公司董事长乙).
       const Mention* prev = &c;
@@ -807,14 +822,28 @@ class Relater {
         const Mention* x = nullptr;
         for (const Mention* m : before)
           if (m->ref == RefKind::kNone && m->type != EntityType::kOfficial && m->type != EntityType::kLocation) x = m;
+        std::vector<const Mention*> subjects;
+        if (x) subjects.push_back(x);
         if (!x) {  // the subject of the sentence: its first named thing
-          for (const Mention& m : ms_) {
+          for (size_t k = 0; k < ms_.size(); ++k) {
+            const Mention& m = ms_[k];
             if (m.begin >= t.b) break;
-            if (m.ref == RefKind::kNone && m.type != EntityType::kOfficial && m.type != EntityType::kLocation) { x = &m; break; }
+            if (m.ref != RefKind::kNone || m.type == EntityType::kOfficial || m.type == EntityType::kLocation) continue;
+            // "A、B、C等企业…签约，入驻Y": every member of a list that opens the sentence.
+            subjects.push_back(&m);
+            for (size_t n = k + 1; n < ms_.size() && ms_[n].begin < t.b; ++n) {
+              const Mention& prev = *subjects.back();
+              const Mention& next = ms_[n];
+              if (next.begin != prev.end + 1 || text_[prev.end] != U'、' || next.ref != RefKind::kNone ||
+                  next.type != m.type)
+                break;
+              subjects.push_back(&next);
+            }
+            break;
           }
         }
-        if (x)
-          for (const Mention* c : chain) Add(RelationType::kLocatedIn, E(*x), E(*c));
+        for (const Mention* subject : subjects)
+          for (const Mention* c : chain) Add(RelationType::kLocatedIn, E(*subject), E(*c));
       } else if (t.kind == TriggerKind::kHost) {
         // 高新区设立科技金融广场: the zone right before the verb hosts what follows.
         const Mention* y = MentionEndingAt(t.b);

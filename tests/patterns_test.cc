@@ -166,6 +166,11 @@ TEST_CASE("places", "[patterns][located_in]") {
       // A road project "from A to B" keeps both ends in its name.
       {"白沙至云溪快速通道建设工程开工仪式在云溪县举行。", {"project:白沙至云溪快速通道建设工程"},
        {"project:云溪快速通道建设工程"}},
+      // ANNOTATION.md, enumerations: every member of the list settles there.
+      {"华创科技有限公司、远望物流有限公司、云帆电子有限公司等16家企业与江州众创科技有限公司签约，入驻江州离岸科创园。",
+       {"located_in(华创科技有限公司,江州离岸科创园)", "located_in(远望物流有限公司,江州离岸科创园)",
+        "located_in(云帆电子有限公司,江州离岸科创园)", "signed_agreement(华创科技有限公司,江州众创科技有限公司)"},
+       {"located_in(江州众创科技有限公司,江州离岸科创园)"}},
   };
   for (const Row& r : rows) Check(r);
 }
