@@ -16,12 +16,6 @@
 namespace kgb {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool IsCjk(char32_t c) {
@@ -94,7 +88,7 @@ const char* const kFurnitureWords[] = {"header", "head", "foot", "top", "bottom"
 
 bool IsFurnitureValue(const char* v) {
   if (!v || !*v) return false;
-  std::string s = Lower(v);
+  std::string s = AsciiLower(v);
   for (const char* p : kFurnitureParts)
     if (s.find(p) != std::string::npos) return true;
   size_t i = 0;
@@ -114,7 +108,7 @@ bool IsHidden(const GumboElement& e) {
   if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
   const GumboAttribute* st = gumbo_get_attribute(&e.attributes, "style");
   if (!st) return false;
-  std::string s = Lower(st->value);
+  std::string s = AsciiLower(st->value);
   s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return IsAsciiSpace(c); }), s.end());
   return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
@@ -149,7 +143,7 @@ size_t NestingDepth(std::string_view s) {
     size_t e = b;
     while (e < s.size() && std::isalnum(static_cast<unsigned char>(s[e]))) ++e;
     if (e == b || !std::isalpha(static_cast<unsigned char>(s[b]))) { ++i; continue; }
-    std::string name = Lower(s.substr(b, e - b));
+    std::string name = AsciiLower(s.substr(b, e - b));
     size_t close = s.find('>', e);
     if (close == std::string_view::npos) break;
     bool self_closing = close > 0 && s[close - 1] == '/';
@@ -163,7 +157,7 @@ size_t NestingDepth(std::string_view s) {
       size_t k = i;
       bool found = false;
       while ((k = s.find("</", k)) != std::string_view::npos) {
-        if (Lower(s.substr(k, closing.size())) == closing) { found = true; break; }
+        if (AsciiLower(s.substr(k, closing.size())) == closing) { found = true; break; }
         k += 2;
       }
       if (!found) break;
@@ -443,7 +437,7 @@ class Reader {
       for (const char* attr : {"name", "property", "itemprop", "http-equiv"}) {
         const GumboAttribute* a = gumbo_get_attribute(&e.attributes, attr);
         if (!a) continue;
-        std::string key = Lower(a->value);
+        std::string key = AsciiLower(a->value);
         for (const char* k : kDateKeys) {
           if (key != k) continue;
           std::string d = ParseMetaDate(content->value);
@@ -629,7 +623,7 @@ class Reader {
 }  // namespace
 
 std::string DeclaredCharset(std::string_view head) {
-  std::string low = Lower(head);
+  std::string low = AsciiLower(head);
   size_t i = 0;
   while ((i = low.find("<meta", i)) != std::string::npos) {
     size_t end = low.find('>', i);

@@ -3,16 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/utf8.h"
+
 namespace kgb {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 size_t TypoDistance(std::string_view a, std::string_view b) {
   const size_t n = a.size(), m = b.size();
@@ -34,12 +27,12 @@ size_t TypoDistance(std::string_view a, std::string_view b) {
 
 std::string ClosestWord(std::string_view word, const std::vector<std::string>& candidates) {
   if (word.empty()) return "";
-  const std::string w = Lower(word);
+  const std::string w = AsciiLower(word);
   const size_t limit = w.size() <= 3 ? 1 : w.size() <= 6 ? 2 : 3;
   const std::string* best = nullptr;
   size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
-    size_t d = TypoDistance(w, Lower(c));
+    size_t d = TypoDistance(w, AsciiLower(c));
     if (d < best_distance) {
       best_distance = d;
       best = &c;
@@ -49,7 +42,7 @@ std::string ClosestWord(std::string_view word, const std::vector<std::string>& c
   if (w.size() < 2) return "";
   const std::string* prefix_of = nullptr;
   for (const std::string& c : candidates) {
-    if (c.size() > w.size() && Lower(c).compare(0, w.size(), w) == 0) {
+    if (c.size() > w.size() && AsciiLower(c).compare(0, w.size(), w) == 0) {
       if (prefix_of) return "";  // several: no guess
       prefix_of = &c;
     }

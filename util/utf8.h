@@ -47,6 +47,9 @@ inline bool IsHan(char32_t c) {
 // Removes ASCII and ideographic white space from both ends.
 std::string_view Trim(std::string_view s);
 
+// The string with ASCII letters lower-cased (other bytes unchanged).
+std::string AsciiLower(std::string_view s);
+
 }  // namespace kgb
 
 #endif  // KGB_UTIL_UTF8_H_
