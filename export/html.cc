@@ -40,31 +40,17 @@ void Num(JsonWriter& w, double v) {
   w.RawValue(s.c_str(), s.size(), rapidjson::kNumberType);
 }
 
-// Compact pinyin of a name, one ICU call per distinct character.
+// Compact pinyin of a name for the page's search, "" when it has no reading.
 class PinyinMemo {
  public:
   std::string Of(std::string_view name) {
-    std::string out;
     bool han = false;
-    for (size_t i = 0; i < name.size();) {
-      size_t len;
-      char32_t c = DecodeUtf8(name, i, &len);
-      if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-        else if (c != ' ' && c != '\'') out.push_back(static_cast<char>(c));
-      } else {
-        auto it = memo_.find(c);
-        if (it == memo_.end()) it = memo_.emplace(c, PinyinCompact(name.substr(i, len))).first;
-        out += it->second;
-        han = han || !it->second.empty();
-      }
-      i += len;
-    }
+    std::string out = cache_.Compact(name, &han);
     return han ? out : "";
   }
 
  private:
-  std::unordered_map<char32_t, std::string> memo_;
+  PinyinCache cache_;
 };
 
 // The `keep` entities of `graph` (ascending) and the relations among them.

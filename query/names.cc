@@ -175,23 +175,7 @@ void NameIndex::BuildPinyin() {
   }
 }
 
-std::string NameIndex::CompactPinyin(std::string_view name) {
-  std::string out;
-  for (size_t i = 0; i < name.size();) {
-    size_t len;
-    char32_t c = DecodeUtf8(name, i, &len);
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-      else if (c != ' ' && c != '\'') out.push_back(static_cast<char>(c));
-    } else {
-      auto it = pinyin_memo_.find(c);
-      if (it == pinyin_memo_.end()) it = pinyin_memo_.emplace(c, PinyinCompact(name.substr(i, len))).first;
-      out += it->second;
-    }
-    i += len;
-  }
-  return out;
-}
+std::string NameIndex::CompactPinyin(std::string_view name) { return pinyin_cache_.Compact(name); }
 
 std::vector<NameMatch> NameIndex::Candidates(const std::string& raw) {
   std::string name(Trim(raw));

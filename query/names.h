@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "graph/knowledge_graph.h"
+#include "util/pinyin.h"
 #include "util/status.h"
 
 namespace kgb {
@@ -128,7 +129,7 @@ class NameIndex {
 
   const KnowledgeGraph& graph_;
   NameNormalizer normalizer_;
-  std::unordered_map<char32_t, std::string> pinyin_memo_;
+  PinyinCache pinyin_cache_;  // one ICU call per distinct character
   std::vector<Entry> entries_;
   bool entries_built_ = false;
   bool pinyin_built_ = false;

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <memory>
 
+#include "util/utf8.h"
+
 namespace kgb {
 namespace {
 
@@ -48,6 +50,27 @@ std::string PinyinCompact(std::string_view utf8) {
   std::string out;
   for (char c : p)
     if (c != ' ' && c != '\'') out.push_back(c);
+  return out;
+}
+
+std::string PinyinCache::Compact(std::string_view name, bool* han) {
+  std::string out;
+  bool any = false;
+  for (size_t i = 0; i < name.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(name, i, &len);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+      else if (c != ' ' && c != '\'') out.push_back(static_cast<char>(c));
+    } else {
+      auto it = memo_.find(c);
+      if (it == memo_.end()) it = memo_.emplace(c, PinyinCompact(name.substr(i, len))).first;
+      out += it->second;
+      any = any || !it->second.empty();
+    }
+    i += len;
+  }
+  if (han) *han = any;
   return out;
 }
 
