@@ -147,36 +147,43 @@ void Utf16(std::string_view bytes, size_t skip, bool little, DecodedText* out) {
   if (out->runs.empty()) out->runs.push_back(OffsetRun{0, static_cast<uint32_t>(n), 1, 1});
 }
 
-// Converts GB18030 with ICU, one character at a time so that every output
-// byte knows its source offset. Returns the number of undecodable characters.
-size_t Gb18030(std::string_view bytes, DecodedText* out) {
+// Converts `bytes` with ICU's converter for `charset`, one character at a
+// time so that every output byte knows its source offset. *bad counts the
+// characters that came out as U+FFFD, *chars all of them. False when ICU has
+// no such converter.
+bool ConvertWithIcu(const char* charset, std::string_view bytes, DecodedText* out, size_t* bad, size_t* chars) {
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open("GB18030", &err), ucnv_close);
-  if (U_FAILURE(err)) return bytes.size();
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset, &err), ucnv_close);
+  if (U_FAILURE(err)) return false;
   const char* src = bytes.data();
   const char* limit = bytes.data() + bytes.size();
-  size_t bad = 0;
-  out->text.reserve(bytes.size() * 3 / 2);
+  *bad = *chars = 0;
   while (src < limit) {
     const char* start = src;
     err = U_ZERO_ERROR;
     UChar32 cp = ucnv_getNextUChar(conv.get(), &src, limit, &err);
     if (U_FAILURE(err) || src == start) {
       if (src == start) ++src;
-      ++bad;
       cp = 0xFFFD;
       ucnv_reset(conv.get());
     }
-    if (cp == 0xFFFD) {
-      // ICU substitutes silently for some invalid sequences.
-      if (!U_FAILURE(err)) ++bad;
-    }
+    ++*chars;
+    if (cp == 0xFFFD) ++*bad;  // also where ICU substitutes silently
     if (cp == 0) continue;
     size_t before = out->text.size();
     AppendUtf8(static_cast<char32_t>(cp), &out->text);
-    out->AddChar(out->text.size() - before, start - bytes.data(), src - start);
+    out->AddChar(out->text.size() - before, static_cast<size_t>(start - bytes.data()),
+                 std::min<size_t>(static_cast<size_t>(src - start), 255));
   }
   out->orig_size = bytes.size();
+  return true;
+}
+
+// Converts GB18030. Returns the number of undecodable characters.
+size_t Gb18030(std::string_view bytes, DecodedText* out) {
+  out->text.reserve(bytes.size() * 3 / 2);
+  size_t bad = 0, chars = 0;
+  if (!ConvertWithIcu("GB18030", bytes, out, &bad, &chars)) return bytes.size();
   if (out->runs.empty()) out->runs.push_back(OffsetRun{0, static_cast<uint32_t>(bytes.size()), 1, 1});
   out->text.shrink_to_fit();
   return bad;
@@ -392,31 +399,10 @@ Status DecodeWithCharset(std::string_view bytes, const std::string& name, const 
                          DecodedText* out) {
   *out = DecodedText();
   if (bytes.size() > 0xFFFFFFF0u) return Status::Unsupported(name + ": file larger than 4 GiB");
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &err), ucnv_close);
-  if (U_FAILURE(err)) return Status::Unsupported(name + ": unknown charset \"" + charset + "\"");
-  const char* src = bytes.data();
-  const char* limit = bytes.data() + bytes.size();
-  size_t bad = 0, chars = 0;
   out->encoding = Encoding::kDeclared;
-  while (src < limit) {
-    const char* start = src;
-    err = U_ZERO_ERROR;
-    UChar32 cp = ucnv_getNextUChar(conv.get(), &src, limit, &err);
-    if (U_FAILURE(err) || src == start) {
-      if (src == start) ++src;
-      cp = 0xFFFD;
-      ucnv_reset(conv.get());
-    }
-    ++chars;
-    if (cp == 0xFFFD) ++bad;
-    if (cp == 0) continue;
-    size_t before = out->text.size();
-    AppendUtf8(static_cast<char32_t>(cp), &out->text);
-    out->AddChar(out->text.size() - before, static_cast<size_t>(start - bytes.data()),
-                 std::min<size_t>(static_cast<size_t>(src - start), 255));
-  }
-  out->orig_size = bytes.size();
+  size_t bad = 0, chars = 0;
+  if (!ConvertWithIcu(charset.c_str(), bytes, out, &bad, &chars))
+    return Status::Unsupported(name + ": unknown charset \"" + charset + "\"");
   if (bad * 20 > chars) {
     *out = DecodedText();
     return Status::Unsupported(name + ": does not read as " + charset);
