@@ -76,10 +76,7 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
   size_t order = 0;
   for (const auto& ms : mentions)
     for (const Mention& m : ms) {
-      if (m.type != EntityType::kPark || m.ref != RefKind::kNone) continue;
-      bool zone = false;
-      for (const char* w : kZoneWords) zone |= EndsWith(m.name, w);
-      if (!zone) continue;
+      if (!IsZone(m)) continue;
       auto [it, inserted] = counts.emplace(m.name, std::make_pair(0, order++));
       it->second.first++;
     }
