@@ -173,7 +173,10 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
       bool before = i == 0 || !IsNameChar(t[i - 1]) ||
                     std::u32string_view(U"在赴到至于与和及、自从往").find(t[i - 1]) != std::u32string_view::npos;
       bool after = i + len >= t.size() || !IsNameChar(t[i + len]);
-      if (!before && !after) continue;
+      // Or where the word layer reads it as a place word (考察|东台|沿海经济区).
+      const Word* w = WordAt(s, i);
+      bool word = w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
+      if (!before && !after && !word) continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
@@ -218,6 +221,29 @@ bool PlainVerb(PosTag t) { return t == PosTag::kV || t == PosTag::kVi || t == Po
 bool LevelChar(char32_t c) { return std::u32string_view(U"市县区镇乡州省").find(c) != std::u32string_view::npos; }
 }  // namespace
 
+bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const {
+  // "江州市金融投资集团", "江州城市建设投资有限公司": a verbal noun (vn) that
+  // follows a place and at most two nouns names the body's trade.
+  const Word* w = WordAt(s, b);
+  if (!w || w->begin != b || w->end != e || w->tag != PosTag::kVn) return false;
+  // Only common nouns up to the suffix: 江州市建设|华创|集团 names 华创集团.
+  for (const Word* n = WordAt(s, e); n && n->end <= s0; n = WordAt(s, n->end))
+    if (n->tag != PosTag::kN && n->tag != PosTag::kVn) return false;
+  std::u32string_view t = s.text;
+  const Word* p = WordEndingAt(s, b);
+  for (int nouns = 0; p && nouns <= 3; ++nouns) {
+    int32_t v;
+    if (p->tag == PosTag::kNs && lex_.places.LongestAt(t, p->begin, &v) == p->size()) return true;
+    if (p->size() == 1 && LevelChar(t[p->begin])) {
+      const Word* q = WordEndingAt(s, p->begin);
+      return q && q->tag == PosTag::kNs;
+    }
+    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs) return false;
+    p = WordEndingAt(s, p->begin);
+  }
+  return false;
+}
+
 size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
   if (s.words.empty() || j >= s0) return j;
   std::u32string_view t = s.text;
@@ -239,7 +265,11 @@ size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
     int32_t pv;
     const bool known_place = before && before->tag == PosTag::kNs &&
                              lex_.places.LongestAt(t, before->begin, &pv) == before->size();
-    if (before && (place || known_place ||
+    // Or a body: 华创公司|融入|江州经济区.
+    int32_t sv;
+    size_t sl = lex_.suffixes.LongestEndingAt(t, w->begin, &sv);
+    const bool body = sl > 0 && w->begin - sl > j && lex_.suffix_info[sv].type == EntityType::kOrganization;
+    if (before && (place || known_place || body ||
                    ((IsPersonName(before->tag) || before->tag == PosTag::kX) && before->size() == 3))) {
       j = w->end;
       break;
@@ -301,7 +331,8 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
       // 数据, 为 of 华为.
       const Word* w = WordAt(s, j - stop_len);
       if (stop_len == 1 && w && w->begin < j - 1 && w->end == j &&
-          (w->tag == PosTag::kN || w->tag == PosTag::kNz || w->tag == PosTag::kNt)) {
+          (w->tag == PosTag::kN || w->tag == PosTag::kNz || w->tag == PosTag::kNt || w->tag == PosTag::kNs ||
+           w->tag == PosTag::kF || w->tag == PosTag::kS)) {
         --j;
         continue;
       }
@@ -315,6 +346,10 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
         j -= stop_len;
         continue;
       }
+    }
+    if (stop && !project && stop_v == 2 && j > stop_len && PlaceHeadedNoun(s, j - stop_len, j, s0)) {
+      j -= stop_len;
+      continue;
     }
     if (stop) {
       // A one-character boundary inside a name (华为技术有限公司, 为 a
@@ -817,6 +852,9 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
     for (std::u32string_view title : kCompanyTitles) {
       if (p.begin < title.size() || t.substr(p.begin - title.size(), title.size()) != title) continue;
       size_t tb = p.begin - title.size();
+      // The whole title: 行政总裁, not 总裁 after a body named 行政.
+      int32_t tv;
+      if (size_t full = lex_.titles_ending.LongestEndingAt(t, p.begin, &tv); full > title.size()) tb = p.begin - full;
       bool taken = false;
       for (const Mention& m : *ms) taken |= m.end == tb || (m.begin < tb && m.end > tb);
       if (taken) break;
@@ -824,6 +862,11 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
       std::u32string_view name = t.substr(b, tb - b);
       bool han = !name.empty();
       for (char32_t ch : name) han &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
+      // A chain of posts is no body: 董事会副主席兼|行政总裁.
+      for (size_t k = 0; han && k < name.size(); ++k) {
+        int32_t v2;
+        han = name[k] != U'兼' && lex_.titles.LongestAt(name, k, &v2) == 0;
+      }
       int32_t v;
       if (!han || name.size() < 2 || name.size() > 10 || lex_.IsGeneric(name) ||
           lex_.stop_exact.count(std::u32string(name)) ||

@@ -100,6 +100,9 @@ class Recognizer {
   // start j the boundary words allow: at a word start, after a verb that
   // follows a place or person, not on a verb or function word.
   size_t TrimByWords(const Sentence& s, size_t j, size_t s0) const;
+  // Whether the word [b,e) is a verbal noun that names a body's trade after
+  // its place (江州市|金融|投资|集团); s0 is where the suffix starts.
+  bool PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const;
   static const Word* WordEndingAt(const Sentence& s, size_t pos);
   static const Word* WordAt(const Sentence& s, size_t pos);
   void AddPersons(const Sentence& s, std::vector<Mention>* c) const;

@@ -1,6 +1,7 @@
 #include "ingest/relate.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -166,6 +167,15 @@ class Relater {
     for (const Article& a : page.articles) {
       ctx_ = Context();
       article_places_ = PlacesIn(a.first, a.first + a.count);
+      std::map<std::string, int> zones;
+      article_zone_.clear();
+      int best = 0;
+      for (size_t i = a.first; i < a.first + a.count; ++i)
+        for (const Mention& m : (*in_.mentions)[i])
+          if (m.type == EntityType::kPark && m.ref == RefKind::kNone && ++zones[m.name] > best) {
+            best = zones[m.name];
+            article_zone_ = m.name;
+          }
       for (size_t i = a.first; i < a.first + a.count; ++i) Sentence(i);
     }
   }
@@ -341,6 +351,10 @@ class Relater {
     std::optional<std::pair<Ent, Ent>> last_pair;
     std::optional<Ent> leader;
     std::vector<Ent> co_leaders;  // "A、B带领考察团": B leads with A
+    // "X会见了多批客人。包括:A一行,B一行": hosts whose guests the next
+    // sentence lists.
+    std::vector<Ent> hosts;
+    size_t hosts_sentence = 0;
   };
 
   Ent E(const Mention& m) const { return Ent{m.type, m.name}; }
@@ -751,8 +765,12 @@ class Relater {
         bool listed = lex_.titles.LongestAt(text_, next, &tv) > 0;
         for (const Mention& m : ms_)
           if (m.begin == next && m.ref == RefKind::kNone && m.type != EntityType::kLocation) listed = true;
-        if (!listed) break;
-        ce = ClauseEnd(next);
+        // …and names someone (not "华创公司相关人员参加座谈").
+        size_t next_end = ClauseEnd(next);
+        bool person = false;
+        for (const Mention* m : In(next, next_end)) person |= m->type == EntityType::kOfficial;
+        if (!listed || !person) break;
+        ce = next_end;
       }
       size_t stop = ce;
       for (size_t k = t.e; k + 1 < ce; ++k)
@@ -760,9 +778,25 @@ class Relater {
       auto after = In(t.e, stop);
       std::vector<Ent> obj = Of(after, true);
       if (obj.empty()) obj = Of(after, false);
+      // An official meets people and bodies; one who calls on a zone visits it.
+      if (subj.front().type == EntityType::kOfficial)
+        obj.erase(std::remove_if(obj.begin(), obj.end(),
+                                 [](const Ent& o) { return o.type == EntityType::kPark || o.type == EntityType::kLocation; }),
+                  obj.end());
       for (const Ent& s : subj)
         for (const Ent& o : obj) Add(RelationType::kMetWith, s, o);
       if (!subj.empty() && !obj.empty()) ctx_.last_pair = std::make_pair(subj.front(), obj.front());
+      // "X一行来访。A，B参加接待": the hosts, listed from the sentence's
+      // start, receive the delegation's leader.
+      if (obj.empty() && ctx_.leader && std::u32string_view(text_).substr(t.b, t.e - t.b) == U"接待" &&
+          subj.front().type == EntityType::kOfficial) {
+        for (const Ent& h : Of(In(0, t.b), true)) Add(RelationType::kMetWith, *ctx_.leader, h);
+        continue;
+      }
+      if (obj.empty() && subj.front().type == EntityType::kOfficial) {
+        ctx_.hosts = subj;
+        ctx_.hosts_sentence = cur_;
+      }
     }
   }
 
@@ -865,6 +899,25 @@ class Relater {
         }
       }
     }
+    // "参观了A、B、C等区内企业": the members of a list said to be inside the
+    // zone lie in the article's zone.
+    for (size_t p = 1; p + 2 < text_.size(); ++p) {
+      if (text_[p] != U'等') continue;
+      bool inside = false;
+      for (std::u32string_view w : {U"区内", U"区域内", U"园区内", U"园内", U"辖区内", U"园区"})
+        inside |= StartsAt(text_, p + 1, w);
+      std::string zone = ArticleZone();
+      if (!inside || zone.empty()) continue;
+      const Mention* last = MentionEndingAt(p);
+      for (const Mention* m = last; m;) {
+        if (m->ref == RefKind::kNone && m->name != zone &&
+            (m->type == EntityType::kOrganization || m->type == EntityType::kProject || m->type == EntityType::kPark))
+          Add(RelationType::kLocatedIn, E(*m), Ent{EntityType::kPark, zone});
+        if (m->begin < 2 || (text_[m->begin - 1] != U'、' && text_[m->begin - 1] != U'和' && text_[m->begin - 1] != U'及'))
+          break;
+        m = MentionEndingAt(m->begin - 1);
+      }
+    }
     // "江州高新区华创智能制造项目", "云溪县…工程": a project named after the
     // zone or the county it is built in lies there.
     for (const Mention& m : ms_) {
@@ -913,6 +966,13 @@ class Relater {
         }
       }
     }
+  }
+
+  // The zone the article is about: the paper's own, else the zone the
+  // article names most often (the first on a tie), or "".
+  std::string ArticleZone() const {
+    if (!in_.home_zone.empty()) return in_.home_zone;
+    return article_zone_;
   }
 
   // The visitor of a visit whose verb starts at `tb`.
@@ -1023,6 +1083,21 @@ class Relater {
     }
   }
 
+  // The guests of a meeting with no guest named, listed by the next
+  // sentence: "包括:A公司董事长B一行,C集团总经理D一行".
+  void ListedGuests() {
+    if (ctx_.hosts.empty() || ctx_.hosts_sentence + 1 != cur_) return;
+    std::vector<Ent> hosts = std::move(ctx_.hosts);
+    ctx_.hosts.clear();
+    size_t at = 0;
+    for (std::u32string_view w : {U"其中包括", U"包括", U"分别是", U"分别为", U"有"})
+      if (StartsAt(text_, 0, w)) { at = w.size(); break; }
+    if (at == 0 || at >= text_.size() || (text_[at] != U':' && text_[at] != U'：')) return;
+    std::vector<Ent> guests = Of(In(at, text_.size()), true);
+    for (const Ent& h : hosts)
+      for (const Ent& g : guests) Add(RelationType::kMetWith, h, g);
+  }
+
   void Sentence(size_t i) {
     const kgb::Sentence& s = in_.page->sentences[i];
     cur_ = i;
@@ -1032,6 +1107,7 @@ class Relater {
     if (s.headline || s.byline) return;
     Positions();
     PositionsAfterNames();
+    ListedGuests();
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);
@@ -1048,6 +1124,7 @@ class Relater {
   std::vector<EntityRecord>* implied_;
   std::vector<PlaceCount> page_places_, article_places_;
   std::unordered_set<std::string> page_zones_;  // the zones and parks the page names
+  std::string article_zone_;                     // see ArticleZone
   Context ctx_;
   size_t cur_ = 0;
   std::vector<Mention> ms_;

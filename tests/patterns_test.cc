@@ -273,6 +273,32 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
   for (const Row& r : rows) Check(r);
 }
 
+TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with][located_in]") {
+  const Row rows[] = {
+      // A body named by its place and trade holds a verbal noun (投资, 建设).
+      {"江州市金融投资集团董事长王建华出席。", {"organization:江州市金融投资集团", "holds_position(王建华,江州市金融投资集团)"}, {}},
+      {"江州市建设华创集团。", {"organization:华创集团"}, {"organization:江州市建设华创集团"}},
+      // A chain of posts before a title is no body.
+      {"董事会副主席兼行政总裁赵明远出席。", {"official:赵明远"}, {"organization:董事会副主席兼行政"}},
+      // Guests listed by the sentence after the meeting.
+      {"区委书记林志远先后会见了多批企业客人。包括:华创科技有限公司董事长王建华一行,远望集团总经理赵明远一行。",
+       {"met_with(林志远,王建华)", "met_with(林志远,赵明远)"}, {}},
+      // A county-level city's short form read as a place word opens a zone's name.
+      {"华创集团副总经理周明远一行拜访考察东台沿海经济区。", {"park:东台沿海经济区", "visited(周明远,东台沿海经济区)"},
+       {"met_with(周明远,东台沿海经济区)"}},
+      // Hosts who receive a delegation meet its leader; a clause with no one named is no guest.
+      {"华创集团副总经理周明远一行考察江州高新区。江州高新区党工委书记吕海涛,管委会副主任王立国参加接待并座谈交流,"
+       "华创公司相关人员参加座谈。",
+       {"met_with(周明远,吕海涛)", "met_with(周明远,王立国)"}, {"met_with(王立国,华创公司)"}},
+      // Members of a list said to be inside the zone lie in it.
+      {"江州高新区党工委书记吕海涛陪同考察。考察组一行参观了华创科技、远望新材等区内龙头企业。",
+       {"located_in(华创科技,江州高新区)", "located_in(远望新材,江州高新区)"}, {}},
+      // A verb after a body opens the clause.
+      {"华创公司融入江州高新区发展。", {"organization:华创公司"}, {"park:华创公司融入江州高新区"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
 TEST_CASE("layout and script", "[patterns][layout]") {
   const Row rows[] = {
       {"本报讯 江州高新\n区党工委书记马立新\n会见了华创科技有限公\n司董事长周文斌。",
