@@ -142,6 +142,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       if (rule == "place") info.rule = SuffixRule::kPlace;
       else if (rule == "name") info.rule = SuffixRule::kName;
       else if (rule == "any") info.rule = SuffixRule::kAny;
+      else if (rule == "zone") info.rule = SuffixRule::kZone;
       else return LineError(file, no, "unknown rule \"" + std::string(rule) + "\"");
       std::u32string w = N(f[0]);
       info.length = w.size();

@@ -29,6 +29,7 @@ enum class SuffixRule : uint8_t {
   kPlace,  // the prefix must hold a place name
   kName,   // at least two non-generic characters
   kAny,    // any proper prefix
+  kZone,   // the prefix holds a zone's name and two characters more (…自贸试验区X片区)
 };
 
 struct SuffixInfo {

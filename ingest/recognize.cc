@@ -195,6 +195,14 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.national.LongestAt(t, i, &id);
     if (len == 0) continue;
     const NationalBody& b = lex_.national_bodies[id];
+    // 四川省国资委, 江州市发改委: a place's own body of that kind, not the
+    // national one.
+    bool local = false;
+    for (const Mention& p : *c) local |= p.type == EntityType::kLocation && p.end == i;
+    if (local) {
+      i += len - 1;
+      continue;
+    }
     c->push_back(Make(s, i, i + len, b.type, ToUtf32(b.name), 3));
     i += len - 1;
   }
@@ -221,11 +229,22 @@ bool PlainVerb(PosTag t) { return t == PosTag::kV || t == PosTag::kVi || t == Po
 bool LevelChar(char32_t c) { return std::u32string_view(U"市县区镇乡州省").find(c) != std::u32string_view::npos; }
 }  // namespace
 
+bool Recognizer::OrganSuffixAt(const Sentence& s, size_t pos) const {
+  const Word* w = WordAt(s, pos);
+  if (!w || w->begin != pos) return false;
+  int32_t v;
+  return lex_.suffixes.LongestEndingAt(s.text, w->end, &v) == w->size() &&
+         lex_.suffix_info[v].type == EntityType::kOrganization;
+}
+
 bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const {
   // "江州市金融投资集团", "江州城市建设投资有限公司": a verbal noun (vn) that
   // follows a place and at most two nouns names the body's trade.
   const Word* w = WordAt(s, b);
-  if (!w || w->begin != b || w->end != e || w->tag != PosTag::kVn) return false;
+  if (!w || w->begin != b || w->end != e) return false;
+  const Word* next = WordAt(s, e);
+  // 招商|投资: a verb joined to a verbal noun names a trade too.
+  if (w->tag != PosTag::kVn && !(w->tag == PosTag::kV && next && next->tag == PosTag::kVn)) return false;
   // Only common nouns up to the suffix: 江州市建设|华创|集团 names 华创集团.
   for (const Word* n = WordAt(s, e); n && n->end <= s0; n = WordAt(s, n->end))
     if (n->tag != PosTag::kN && n->tag != PosTag::kVn) return false;
@@ -238,7 +257,9 @@ bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s
       const Word* q = WordEndingAt(s, p->begin);
       return q && q->tag == PosTag::kNs;
     }
-    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs) return false;
+    // 招商|投资|局: one verb may name the trade with it.
+    const bool verb = nouns == 0 && p->tag == PosTag::kV && p->size() == 2;
+    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs && !verb) return false;
     p = WordEndingAt(s, p->begin);
   }
   return false;
@@ -253,7 +274,8 @@ size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
   // the clause; the name starts after it.
   for (const Word* w = WordAt(s, s0 - 1); w && w->begin > j; w = WordEndingAt(s, w->begin)) {
     if (w->end > s0) continue;  // the word that holds the suffix (建设|项目)
-    if (!PlainVerb(w->tag) || w->size() < 2 || lex_.name_verbs.count(std::u32string(t.substr(w->begin, w->size()))))
+    if (!PlainVerb(w->tag) || w->size() < 2 || lex_.name_verbs.count(std::u32string(t.substr(w->begin, w->size()))) ||
+        PlaceHeadedNoun(s, w->begin, w->end, s0))
       continue;
     const Word* before = WordEndingAt(s, w->begin);
     bool place = false;
@@ -328,11 +350,13 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
     });
     if (stop && !s.words.empty() && j > stop_len) {
       // A boundary the word layer reads inside a longer word is none: 据 of
-      // 数据, 为 of 华为.
+      // 数据, 为 of 华为, 由 of 自由贸易.
       const Word* w = WordAt(s, j - stop_len);
-      if (stop_len == 1 && w && w->begin < j - 1 && w->end == j &&
-          (w->tag == PosTag::kN || w->tag == PosTag::kNz || w->tag == PosTag::kNt || w->tag == PosTag::kNs ||
-           w->tag == PosTag::kF || w->tag == PosTag::kS)) {
+      // An unknown word glued by the HMM counts only with the boundary inside it
+      // (制是|科技部 is not one word).
+      if (stop_len == 1 && w && w->size() > 1 && w->end >= j &&
+          (w->tag != PosTag::kX || (w->begin < j - 1 && w->end > j)) &&
+          !IsVerb(w->tag) && !FunctionWord(w->tag) && w->tag != PosTag::kT && w->tag != PosTag::kM) {
         --j;
         continue;
       }
@@ -346,6 +370,13 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
         j -= stop_len;
         continue;
       }
+    }
+    if (stop && !project && stop_v == 0 && stop_len >= 2 && j < s0 && j > stop_len &&
+        IsNameChar(t[j - stop_len - 1]) && OrganSuffixAt(s, j)) {
+      // 投资促进局, 贸易促进委员会: a verb right before a body's suffix names
+      // what the body does.
+      j -= stop_len;
+      continue;
     }
     if (stop && !project && stop_v == 2 && j > stop_len && PlaceHeadedNoun(s, j - stop_len, j, s0)) {
       j -= stop_len;
@@ -451,6 +482,9 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         int32_t tv;
         organ_title |= StartsAt(t, e, organ) && lex_.titles.LongestAt(t, e + organ.size(), &tv) > 0;
       }
+      // Nor does a title (…有限公司董事长兼党委书记).
+      int32_t tv0;
+      organ_title |= lex_.titles.LongestAt(t, e, &tv0) > 1;
       for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer && !organ_title; ++k) {
         if (!IsNameChar(t[k - 1])) break;
         bool boundary = false;
@@ -592,6 +626,12 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         if (ok && !anchored && prefix.size() < 6 && !s.words.empty()) ok = ProperWordIn(s, j, s0);
         // "各相关部门要与项目": a project name does not end its prefix with a conjunction.
         if (ok && (prefix.back() == U'与' || prefix.back() == U'和' || prefix.back() == U'及')) ok = false;
+      }
+    } else if (info.rule == SuffixRule::kZone) {
+      for (size_t k = j + 2; k + 2 <= s0 && !ok; ++k) {
+        int32_t zv;
+        size_t zl = lex_.suffixes.LongestEndingAt(t, k, &zv);
+        ok = zl > 0 && k - zl > j && lex_.suffix_info[zv].type == EntityType::kPark;
       }
     } else {
       ok = !prefix.empty() && !lex_.IsGeneric(prefix);

@@ -295,6 +295,17 @@ TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with]
        {"located_in(华创科技,江州高新区)", "located_in(远望新材,江州高新区)"}, {}},
       // A verb after a body opens the clause.
       {"华创公司融入江州高新区发展。", {"organization:华创公司"}, {"park:华创公司融入江州高新区"}},
+      // A title right after a company's name does not make the name longer.
+      {"中国华创国际工程有限公司董事长兼党委书记李海燕出席。",
+       {"organization:中国华创国际工程有限公司", "holds_position(李海燕,中国华创国际工程有限公司)"}, {}},
+      // A place's own commission, not the national one of that abbreviation.
+      {"四川省国资委副主任任立文出席。", {"organization:四川省国资委", "holds_position(任立文,四川省国资委)"},
+       {"organization:国务院国有资产监督管理委员会"}},
+      {"武汉市招商投资局局长杨立出席。", {"organization:武汉市招商投资局"}, {}},
+      // An area of a free trade zone; a district's 片区 is no zone.
+      {"中国(江西)自由贸易试验区江南临港片区推介会举行。", {"park:中国(江西)自由贸易试验区江南临港片区"}, {}},
+      {"老城片区改造启动。", {}, {"park:老城片区"}},
+      {"江州国际贸易促进委员会香港代表处副代表陈曦出席。", {"holds_position(陈曦,江州国际贸易促进委员会香港代表处)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
