@@ -548,6 +548,15 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         if (after_place) { j = k; break; }
       }
     }
+    if (project && !s.words.empty()) {
+      // "活动设荷塘区…项目", "暨江州…产业园项目": a verb or a conjunction
+      // before a place in the name opens it; the name starts at the place.
+      for (const Mention& p : anchors) {
+        if (p.begin <= j || p.end > s0 || p.type != EntityType::kLocation) continue;
+        const Word* w = WordEndingAt(s, p.begin);
+        if (w && (PlainVerb(w->tag) || w->tag == PosTag::kC)) j = p.begin;
+      }
+    }
     std::u32string_view cand = t.substr(j, e - j);
     std::u32string_view prefix = t.substr(j, s0 - j);
     if (info.type == EntityType::kPark) {
@@ -691,6 +700,13 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         end = b - 1;
       }
       if (items.size() < 2) continue;
+      // "A、B、C等项目建设工地和企业": projects and companies; a member
+      // without a project's suffix is a company.
+      bool mixed = false;
+      if (type == EntityType::kProject) {
+        size_t after = pos + marker.size();
+        for (size_t k = after; k < t.size() && k < after + 10 && IsNameChar(t[k]); ++k) mixed |= StartsAt(t, k, U"企业");
+      }
       for (auto [b, e] : items) {
         int32_t v;
         while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
@@ -698,7 +714,13 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item) || HoldsTitle(item)) continue;
         std::u32string name(item);
         if (type == EntityType::kPark) name = CanonicalPark(name);
-        c->push_back(Make(s, b, e, type, name, 4));
+        EntityType kind = type;
+        if (mixed) {
+          int32_t sv;
+          size_t sl = lex_.suffixes.LongestEndingAt(t, e, &sv);
+          if (!sl || lex_.suffix_info[sv].type != EntityType::kProject) kind = EntityType::kOrganization;
+        }
+        c->push_back(Make(s, b, e, kind, name, 4));
       }
     }
   }

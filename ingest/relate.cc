@@ -282,7 +282,9 @@ class Relater {
   // 市委副书记、市长 -> the city's 市委 and 人民政府. Returns how many of the
   // chain's items named such an organ, and sets *items to the item count.
   template <typename Bodies>
-  size_t PlaceOrgans(const Mention& person, size_t b, size_t e, const Bodies& bodies, size_t* items_out) {
+  size_t PlaceOrgans(const Mention& person, size_t b, size_t e, const Bodies& bodies, size_t* items_out,
+                     bool* first_is_organ) {
+    *first_is_organ = false;
     std::vector<std::pair<size_t, size_t>> items;
     size_t ib = b;
     auto flush = [&](size_t k) {
@@ -323,6 +325,7 @@ class Relater {
         }
       }
       if (ot.organ == Organ::kNone) continue;
+      if (x == items.front().first) *first_is_organ = true;
       ++found;
       for (auto it = bodies.rbegin(); it != bodies.rend() && place.empty(); ++it) {
         if (it->end > x) continue;
@@ -487,6 +490,14 @@ class Relater {
           free_chars = 0;
           continue;
         }
+        // "…管委会常务副主任、掇刀区区长X": a place inside the chain, after a
+        // list mark or a title, goes with the title after it.
+        if (m && m->type == EntityType::kLocation && m->begin > 0 &&
+            (text_[m->begin - 1] == U'、' || lex_.titles_ending.LongestEndingAt(text_, m->begin, &v) > 0)) {
+          pos = m->begin;
+          free_chars = 0;
+          continue;
+        }
         if (m) break;
         char32_t c = text_[pos - 1];
         if (c == U'、' || c == U'兼') { --pos; continue; }
@@ -523,7 +534,8 @@ class Relater {
       };
       const bool enumerated = pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、';
       size_t items = 0;
-      const size_t organ_items = PlaceOrgans(p, pos, p.begin, bodies, &items);
+      bool first_organ = false;
+      const size_t organ_items = PlaceOrgans(p, pos, p.begin, bodies, &items, &first_organ);
       if (!bodies.empty()) {
         // Each body holds the titles up to the next body: 市委常委、云溪经开区党工委书记.
         for (size_t k = 0; k < bodies.size(); ++k) {
@@ -533,6 +545,10 @@ class Relater {
         prev_body = bodies.back().ent;
       } else if (organ_items > 0 && organ_items == items) {
         // Every title named an organ of a place: done above.
+      } else if (first_organ && bodies.empty() && !NamesZoneOrgan(chain)) {
+        // 省人大常委会党组副书记、副主任X, 区人大常委会主任X: the chain is about
+        // a place's organ (done above, or its place is not on the page), not
+        // the paper's zone.
       } else if (zone_home && !in_.home_zone.empty()) {
         // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};

@@ -306,6 +306,17 @@ TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with]
       {"中国(江西)自由贸易试验区江南临港片区推介会举行。", {"park:中国(江西)自由贸易试验区江南临港片区"}, {}},
       {"老城片区改造启动。", {}, {"park:老城片区"}},
       {"江州国际贸易促进委员会香港代表处副代表陈曦出席。", {"holds_position(陈曦,江州国际贸易促进委员会香港代表处)"}, {}},
+      // A place's organ in a chain is not the paper's zone; a place inside a chain goes with its title.
+      {"省人大常委会党组副书记、副主任张立梨带领调研组来我区调研。", {"official:张立梨"},
+       {"holds_position(张立梨,江州高新区)"}},
+      {"江州高新区工委副书记、管委会常务副主任、湖滨区区长周立杰陪同调研。",
+       {"holds_position(周立杰,江州高新区)", "holds_position(周立杰,湖滨区人民政府)"}, {}},
+      // A list of projects and companies: a member with no project suffix is a company.
+      {"调研组一行先后到云帆智能汽车项目、金禾新材料、远望玻璃等项目建设工地和企业进行调研。",
+       {"organization:金禾新材料", "organization:远望玻璃", "project:云帆智能汽车项目"}, {"project:远望玻璃"}},
+      // A verb or a conjunction before a place opens a project's name.
+      {"集中开工活动设湖滨区江州先进材料产业园项目开工现场。", {"project:湖滨区江州先进材料产业园项目"},
+       {"project:活动设湖滨区江州先进材料产业园项目"}},
   };
   for (const Row& r : rows) Check(r);
 }
