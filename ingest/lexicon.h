@@ -44,6 +44,8 @@ struct PlaceInfo {
   std::string name;    // full name (郑州市)
   PlaceLevel level;
   bool is_short;       // matched by its short form (郑州)
+  std::string short_form;  // 郑州, or "" when the division list gives none
+  std::string parent;      // the division above (郑州市 for 金水区), or ""
 };
 
 struct NationalBody {

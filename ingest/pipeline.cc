@@ -63,7 +63,32 @@ std::string TitleZone(const Page& page, const std::vector<std::vector<Mention>>&
   return !host.empty() ? host : subject;
 }
 
-HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>>& mentions) {
+// The one city the page's places belong to (南阳 for 南阳 and 卧龙区), as
+// the division list writes its short form, or "".
+std::string PageCity(const std::vector<std::vector<Mention>>& mentions, const Lexicon& lex) {
+  std::set<std::string> cities;
+  for (const auto& ms : mentions)
+    for (const Mention& m : ms) {
+      if (m.type != EntityType::kLocation || m.ref != RefKind::kNone) continue;
+      int32_t id = lex.places.Find(ToUtf32(m.name));
+      if (id < 0) continue;
+      const PlaceInfo* p = &lex.place_info[id];
+      if (p->level == PlaceLevel::kCounty || p->level == PlaceLevel::kTownship) {
+        int32_t up = p->parent.empty() ? -1 : lex.places.Find(ToUtf32(p->parent));
+        if (up < 0) continue;
+        p = &lex.place_info[up];
+        if (p->level == PlaceLevel::kCounty) {  // a town's county
+          up = p->parent.empty() ? -1 : lex.places.Find(ToUtf32(p->parent));
+          if (up < 0) continue;
+          p = &lex.place_info[up];
+        }
+      }
+      if (p->level == PlaceLevel::kCity && !p->short_form.empty()) cities.insert(p->short_form);
+    }
+  return cities.size() == 1 ? *cities.begin() : "";
+}
+
+HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>>& mentions, const Lexicon& lex) {
   std::string title = TitleZone(page, mentions);
   if (!title.empty()) {
     HomeZones h;
@@ -81,6 +106,19 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
       it->second.first++;
     }
   HomeZones h;
+  if (counts.empty()) {
+    // No zone named at all, only bare 高新区 / 经开区: the zone of the one
+    // city the page's places lie in (南阳 + 高新区), if there is one.
+    std::string city = PageCity(mentions, lex);
+    if (city.empty()) return h;
+    for (const auto& ms : mentions)
+      for (const Mention& m : ms)
+        if (m.ref == RefKind::kHome && (m.home_suffix == "高新区" || m.home_suffix == "经开区")) {
+          h.by_word[m.home_suffix] = city + m.home_suffix;
+          if (h.any.empty()) h.any = city + m.home_suffix;
+        }
+    return h;
+  }
   auto better = [](const std::pair<int, size_t>& a, const std::pair<int, size_t>& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   };
@@ -405,7 +443,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   AddKnownNames(page, &mentions);
 
   // 3. The paper's own zone replaces bare 高新区 / 我区.
-  HomeZones home = FindHomeZones(page, mentions);
+  HomeZones home = FindHomeZones(page, mentions, *lex_);
   for (auto& ms : mentions) {
     for (Mention& m : ms) {
       if (m.ref != RefKind::kHome) continue;

@@ -702,10 +702,12 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
       if (items.size() < 2) continue;
       // "A、B、C等项目建设工地和企业": projects and companies; a member
       // without a project's suffix is a company.
+      // So is "A、B、C等企业和项目": a member with a project's suffix is a project.
       bool mixed = false;
-      if (type == EntityType::kProject) {
+      if (type == EntityType::kProject || type == EntityType::kOrganization) {
         size_t after = pos + marker.size();
-        for (size_t k = after; k < t.size() && k < after + 10 && IsNameChar(t[k]); ++k) mixed |= StartsAt(t, k, U"企业");
+        std::u32string_view other = type == EntityType::kProject ? U"企业" : U"项目";
+        for (size_t k = after; k < t.size() && k < after + 10 && IsNameChar(t[k]); ++k) mixed |= StartsAt(t, k, other);
       }
       for (auto [b, e] : items) {
         int32_t v;
@@ -718,7 +720,8 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         if (mixed) {
           int32_t sv;
           size_t sl = lex_.suffixes.LongestEndingAt(t, e, &sv);
-          if (!sl || lex_.suffix_info[sv].type != EntityType::kProject) kind = EntityType::kOrganization;
+          kind = sl && lex_.suffix_info[sv].type == EntityType::kProject ? EntityType::kProject
+                                                                          : EntityType::kOrganization;
         }
         c->push_back(Make(s, b, e, kind, name, 4));
       }

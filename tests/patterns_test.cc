@@ -317,6 +317,12 @@ TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with]
       // A verb or a conjunction before a place opens a project's name.
       {"集中开工活动设湖滨区江州先进材料产业园项目开工现场。", {"project:湖滨区江州先进材料产业园项目"},
        {"project:活动设湖滨区江州先进材料产业园项目"}},
+      // Bare 高新区 on a page whose places lie in one city: that city's zone.
+      {"为推动郑州发展，金水区区长吕立刚带领考察团深入高新区考察。高新区党工委副书记张立昆陪同考察。",
+       {"holds_position(张立昆,郑州高新区)", "visited(吕立刚,郑州高新区)"}, {}},
+      // Members of a list of companies and projects, typed by their suffix.
+      {"考察团先后考察了江州高新区的华创电气、防爆产业园区二期、远望智能等企业和项目。",
+       {"organization:华创电气", "project:防爆产业园区二期", "organization:远望智能"}, {"organization:防爆产业园区二期"}},
   };
   for (const Row& r : rows) Check(r);
 }
