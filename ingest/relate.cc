@@ -1099,6 +1099,25 @@ class Relater {
     }
   }
 
+  // "张立群向徐晓俊详细介绍了…": one official briefs another, face to face.
+  void Briefings() {
+    for (size_t k = 0; k + 1 < ms_.size(); ++k) {
+      const Mention& a = ms_[k];
+      const Mention& b = ms_[k + 1];
+      if (a.type != EntityType::kOfficial || b.type != EntityType::kOfficial || a.ref != RefKind::kNone ||
+          b.ref != RefKind::kNone || b.begin <= a.end || text_[a.end] != U'向')
+        continue;
+      int32_t tv;  // 向副区长林志远
+      if (b.begin != a.end + 1 && lex_.titles.LongestAt(text_, a.end + 1, &tv) != b.begin - a.end - 1) continue;
+      size_t at = b.end;
+      if (StartsAt(text_, at, U"一行")) at += 2;
+      for (std::u32string_view adv : {U"详细", U"简要", U"重点", U"具体", U"全面"})
+        if (StartsAt(text_, at, adv)) { at += adv.size(); break; }
+      if (StartsAt(text_, at, U"介绍") || StartsAt(text_, at, U"汇报"))
+        Add(RelationType::kMetWith, E(a), E(b));
+    }
+  }
+
   // The guests of a meeting with no guest named, listed by the next
   // sentence: "包括:A公司董事长B一行,C集团总经理D一行".
   void ListedGuests() {
@@ -1124,6 +1143,7 @@ class Relater {
     Positions();
     PositionsAfterNames();
     ListedGuests();
+    Briefings();
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);

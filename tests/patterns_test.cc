@@ -323,6 +323,11 @@ TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with]
       // Members of a list of companies and projects, typed by their suffix.
       {"考察团先后考察了江州高新区的华创电气、防爆产业园区二期、远望智能等企业和项目。",
        {"organization:华创电气", "project:防爆产业园区二期", "organization:远望智能"}, {"organization:防爆产业园区二期"}},
+      // A member's standing before a name, a picture caption after one.
+      {"区委常委、副区长林志远到我会常务副会长单位华创集团走访调研。", {"organization:华创集团", "visited(林志远,华创集团)"},
+       {"organization:我会常务副会长单位华创集团"}},
+      // One official briefs another.
+      {"华创集团董事长张立群向副区长林志远详细介绍了企业发展历程。", {"met_with(张立群,林志远)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
