@@ -97,12 +97,18 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
       if (EndsWith(title, w)) h.by_word[w] = title;
     return h;
   }
-  std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first seen)
+  // name -> (count, first seen); a zone named after a place (江州经开区,
+  // not 开发区产业集聚区) wins a tie.
+  std::map<std::string, std::pair<int, size_t>> counts;
   size_t order = 0;
   for (const auto& ms : mentions)
     for (const Mention& m : ms) {
       if (!IsZone(m)) continue;
       auto [it, inserted] = counts.emplace(m.name, std::make_pair(0, order++));
+      if (inserted) {
+        int32_t v;
+        if (lex.places.LongestAt(ToUtf32(m.name), 0, &v) == 0) it->second.second += 1u << 20;
+      }
       it->second.first++;
     }
   HomeZones h;

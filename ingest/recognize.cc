@@ -253,6 +253,9 @@ bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s
   for (int nouns = 0; p && nouns <= 3; ++nouns) {
     int32_t v;
     if (p->tag == PosTag::kNs && lex_.places.LongestAt(t, p->begin, &v) == p->size()) return true;
+    // Or a brand: 华森|微电子|科技|发展|有限公司.
+    if (nouns > 0 && (p->tag == PosTag::kX || p->tag == PosTag::kEng || p->tag == PosTag::kJ || p->tag == PosTag::kNz))
+      return true;
     if (p->size() == 1 && LevelChar(t[p->begin])) {
       const Word* q = WordEndingAt(s, p->begin);
       return q && q->tag == PosTag::kNs;
@@ -269,7 +272,9 @@ size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
   if (s.words.empty() || j >= s0) return j;
   std::u32string_view t = s.text;
   // A name starts where a word starts (促进|产业园区 is not 进产业园区).
-  if (const Word* w = WordAt(s, j); w && w->begin < j && w->end <= s0) j = w->end;
+  // (Not over one character an unknown word glued on: 及|华森 of 及华森.)
+  if (const Word* w = WordAt(s, j); w && w->begin < j && w->end <= s0 && !(w->tag == PosTag::kX && w->begin + 1 == j))
+    j = w->end;
   // "江州市宣布华创…项目", "林志远宣布…": a verb after a place or a person opens
   // the clause; the name starts after it.
   for (const Word* w = WordAt(s, s0 - 1); w && w->begin > j; w = WordEndingAt(s, w->begin)) {

@@ -511,7 +511,8 @@ class Relater {
         lex_.boundaries.ForEachEndingAt(text_, pos, [&](size_t, int32_t) { boundary = true; return false; });
         if (boundary) break;
         // "区开放创新工作领导小组…": a bare 区 opening the chain is the zone.
-        if (c == U'区' && (pos == 1 || !IsHan(text_[pos - 2]) || IsClauseBreak(text_[pos - 2]))) {
+        if (c == U'区' && (pos == 1 || (!IsHan(text_[pos - 2]) && text_[pos - 2] != U'、') ||
+                           IsClauseBreak(text_[pos - 2]))) {
           zone_home = true;
           --pos;
           break;
@@ -996,12 +997,35 @@ class Relater {
     size_t cb = ClauseBegin(tb);
     // A delegation: "X一行" before the verb.
     std::optional<Ent> delegation;
+    const Mention* head = nullptr;
     for (const Mention& m : ms_) {
       if (m.begin >= tb) break;
       if (m.ref != RefKind::kNone) continue;
       int32_t v;
       size_t len = lex_.triggers.LongestAt(text_, m.end, &v);
-      if (len && static_cast<TriggerKind>(v) == TriggerKind::kDelegation) delegation = E(m);
+      if (len && static_cast<TriggerKind>(v) == TriggerKind::kDelegation) {
+        delegation = E(m);
+        head = &m;
+      }
+    }
+    if (delegation && head->type == EntityType::kOfficial) {
+      // "A,B,C一行3人到X考察": the people listed before 一行, with no verb
+      // among them, travel together; the first leads.
+      std::vector<Ent> members = Of(In(0, head->end), true);
+      bool verb = false;
+      for (size_t k = 0; k < head->begin && !verb; ++k) {
+        int32_t v;
+        if (lex_.triggers.LongestAt(text_, k, &v) > 0) {
+          bool inside = false;
+          for (const Mention& m : ms_) inside |= k >= m.begin && k < m.end;
+          verb = !inside;
+        }
+      }
+      if (members.size() > 1 && !verb) {
+        ctx_.leader = members.front();
+        ctx_.co_leaders.assign(members.begin() + 1, members.end());
+        return members.front();
+      }
     }
     if (delegation) return delegation;
     for (size_t from : {cb, size_t{0}}) {

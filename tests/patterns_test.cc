@@ -328,6 +328,15 @@ TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with]
        {"organization:我会常务副会长单位华创集团"}},
       // One official briefs another.
       {"华创集团董事长张立群向副区长林志远详细介绍了企业发展历程。", {"met_with(张立群,林志远)"}, {}},
+      // A company's name holds a trade word after a brand (…科技发展有限公司); 及 glued to it by
+      // the unknown-word model is not part of it.
+      {"考察了江州开发区产业集聚区及华森微电子科技发展有限公司、迈奇科技有限公司等。",
+       {"organization:华森微电子科技发展有限公司", "organization:迈奇科技有限公司"}, {}},
+      // Everyone listed before 一行 travels; advisers and 副总 hold posts.
+      {"江州市政府顾问吴立章,华森电子实业有限公司副总林立远一行3人到郑州考察。",
+       {"visited(吴立章,郑州市)", "visited(林立远,郑州市)", "holds_position(林立远,华森电子实业有限公司)"}, {}},
+      // A chain of two posts in a district's organs, the first bare.
+      {"江州市湖滨区召开会议。区委副书记、区委政法委书记吕立春参加。", {"holds_position(吕立春,湖滨区委)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
