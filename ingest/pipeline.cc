@@ -98,7 +98,7 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
     return h;
   }
   // name -> (count, first seen); a zone named after a place (江州经开区,
-  // not 开发区产业集聚区) wins a tie.
+  // not 纺织产业集聚区) wins a tie.
   std::map<std::string, std::pair<int, size_t>> counts;
   size_t order = 0;
   for (const auto& ms : mentions)
@@ -147,8 +147,8 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
 const char* const kCompanySuffixes[] = {"集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司",
                                         "有限公司", "集团公司", "股份公司", "集团", "公司"};
 
-// The name without its quoted parts (郑州高新区“一台多峰”智慧城市实验场 ->
-// 郑州高新区智慧城市实验场): a quoted brand inside a name is one of its
+// The name without its quoted parts (江州高新区“一城多谷”智慧城市实验场 ->
+// 江州高新区智慧城市实验场): a quoted brand inside a name is one of its
 // variants. Keeps the quoted text, without the marks, when little is left.
 std::string WithoutQuotes(const std::string& s) {
   std::string cut, marks;
@@ -183,7 +183,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
       if (m.type == EntityType::kOfficial) {
         add(ToUtf32(m.name), m.type, m.name);
       } else if (m.type == EntityType::kOrganization) {
-        // 中国二冶集团有限公司 -> 中国二冶; 北京阿帕科蓝科技有限公司 -> 阿帕科蓝科技.
+        // 远望二建集团有限公司 -> 远望二建; 北京华创云帆科技有限公司 -> 阿帕科蓝科技.
         for (const char* suf : kCompanySuffixes) {
           if (!EndsWith(m.name, suf)) continue;
           std::string base = m.name.substr(0, m.name.size() - std::strlen(suf));
@@ -224,8 +224,8 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
 }
 
 void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
-  // Quotes are not part of a name's identity: 郑州高新区“一台多峰”智慧城市实验场
-  // is 郑州高新区智慧城市实验场, with the quoted form as an alias.
+  // Quotes are not part of a name's identity: 江州高新区“一城多谷”智慧城市实验场
+  // is 江州高新区智慧城市实验场, with the quoted form as an alias.
   for (auto& ms : *mentions)
     for (Mention& m : ms) {
       if (m.ref != RefKind::kNone || m.type == EntityType::kOfficial) continue;
@@ -236,7 +236,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
       }
     }
   // A name that is another name of the page without its place or zone
-  // (智慧城市实验场 / 郑州高新区智慧城市实验场) is that entity's short form.
+  // (智慧城市实验场 / 江州高新区智慧城市实验场) is that entity's short form.
   std::set<std::string> prefixes;
   std::map<std::pair<int, std::string>, std::set<std::string>> names;  // (type, name)
   for (auto& ms : *mentions)
@@ -265,7 +265,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     }
   }
   // The brand at the heart of a body's name (恒远 in 北京恒远控股集团有限公司 and in
-  // 恒远集团; 中国二冶 in 中国二冶集团有限公司): bodies of the page that share it
+  // 恒远集团; 远望二建 in 远望二建集团有限公司): bodies of the page that share it
   // are one, named by the longest form.
   auto core = [&](std::string n) {
     for (const char* suf : kCompanySuffixes)

@@ -126,7 +126,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (len == 0) {
-    // A given name of characters that rarely stand in one (陈日): the word
+    // A given name of characters that rarely stand in one (吴日): the word
     // layer found surname + given name as one unknown word or a name.
     const Word* w = WordAt(s, pos);
     if (sl == 0 || !w || w->begin != pos || w->size() < sl + 1 || w->size() > sl + 2 ||
@@ -139,7 +139,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
     return w->size();
   }
   // The word layer read surname + two characters as one unknown word or a
-  // person's name (孙永才, where 才 alone would end the name).
+  // person's name (孙广才, where 才 alone would end the name).
   if (len == sl + 1 && pos + sl + 2 <= t.size() && IsHan(t[pos + sl + 1])) {
     const Word* w = WordAt(s, pos);
     if (w && w->begin == pos && w->end == pos + sl + 2 && (w->tag == PosTag::kX || IsPersonName(w->tag))) {
@@ -147,8 +147,14 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
       char32_t last = t[w->end - 1];
       if (lex_.after_words.LongestAt(t, w->end - 1, &v) == 0 && !lex_.stop_chars.count(last)) return sl + 2;
     }
+    // Or the surname alone, then a two-character given name the dictionary
+    // knows as a name (孙|德才).
+    const Word* g = WordAt(s, pos + sl);
+    if (w && w->begin == pos && w->end == pos + sl && g && g->begin == pos + sl && g->size() == 2 &&
+        IsPersonName(g->tag))
+      return sl + 2;
   }
-  // The third character starts a word that runs on (王涛|出席): two characters.
+  // The third character starts a word that runs on (王沛|出席): two characters.
   if (len == sl + 2) {
     const Word* w = WordAt(s, pos + len - 1);
     if (w && w->begin == pos + len - 1 && w->size() >= 2 && w->end > pos + len &&
@@ -195,7 +201,7 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.national.LongestAt(t, i, &id);
     if (len == 0) continue;
     const NationalBody& b = lex_.national_bodies[id];
-    // 四川省国资委, 江州市发改委: a place's own body of that kind, not the
+    // 江西省国资委, 江州市发改委: a place's own body of that kind, not the
     // national one.
     bool local = false;
     for (const Mention& p : *c) local |= p.type == EntityType::kLocation && p.end == i;
@@ -275,7 +281,7 @@ size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
   // (Not over one character an unknown word glued on: 及|华森 of 及华森.)
   if (const Word* w = WordAt(s, j); w && w->begin < j && w->end <= s0 && !(w->tag == PosTag::kX && w->begin + 1 == j))
     j = w->end;
-  // "江州市宣布华创…项目", "林志远宣布…": a verb after a place or a person opens
+  // "江州市宣布华创…项目", "林致远宣布…": a verb after a place or a person opens
   // the clause; the name starts after it.
   for (const Word* w = WordAt(s, s0 - 1); w && w->begin > j; w = WordEndingAt(s, w->begin)) {
     if (w->end > s0) continue;  // the word that holds the suffix (建设|项目)
@@ -326,7 +332,7 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
   while (j > 0 && s0 - j < kMax) {
     char32_t c = t[j - 1];
     if (c == U'”') {
-      // A quoted part of a name: 郑州(国家)高新区“一台多峰”智慧城市实验场.
+      // A quoted part of a name: 江州(国家)高新区“一城多谷”智慧城市实验场.
       size_t k = j - 1;
       while (k > 0 && j - k < 12 && IsNameChar(t[k - 1])) --k;
       if (k > 0 && t[k - 1] == U'“' && k + 1 < j) {
@@ -339,7 +345,7 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
     bool stop = false;
     size_t stop_len = 0;
     int32_t iv;
-    if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 河南对外经济贸易职业学院
+    if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 江州对外经济贸易职业学院
       --j;
       continue;
     }
@@ -367,7 +373,7 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
       }
     }
     if (stop && !project && stop_v == 2 && j > stop_len) {
-      // "中电科投资控股有限公司": a noun-like verb right after a brand (a word
+      // "云帆科投资控股有限公司": a noun-like verb right after a brand (a word
       // the dictionary lacks, Latin letters, an abbreviation) is part of the name.
       const Word* brand = WordEndingAt(s, j - stop_len);
       if (brand && (brand->tag == PosTag::kX || brand->tag == PosTag::kEng || brand->tag == PosTag::kJ ||
@@ -478,7 +484,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       if (k > e && k < t.size() && IsMeasure(t[k]) && t[k] != U'年' && t[k] != U'月' && t[k] != U'日') continue;
     }
     // The name goes on into a longer one (河南省工程研究中心, 科技园区,
-    // 核心板块项目指挥部), or names a category (工程类项目): not a name here.
+    // 湖滨板块项目指挥部), or names a category (工程类项目): not a name here.
     {
       bool longer = false;
       // …集团党委书记: a body's organ before a title does not make a longer name.
@@ -513,7 +519,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
     }
     if (info.rule == SuffixRule::kPlace && info.type == EntityType::kPark) {
-      // A zone starts at its place (立足郑州高新区), unless the place stands in
+      // A zone starts at its place (立足江州高新区), unless the place stands in
       // brackets within the name (中国(江南)自由贸易试验区).
       for (const Mention& p : anchors) {
         if (p.begin >= j && p.end <= s0 && !(p.begin > 0 && t[p.begin - 1] == '(')) {
@@ -670,7 +676,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       name.insert(name.size() - 2, U"人民");
     Mention m = Make(s, j, e, info.type, name, 3);
     if (info.type == EntityType::kPark) {
-      // A zone's governing body is the zone: 郑州高新区管委会 is an alias.
+      // A zone's governing body is the zone: 江州高新区管委会 is an alias.
       int32_t v;
       size_t bl = lex_.title_bodies.LongestAt(t, e, &v);
       std::u32string_view body = bl ? t.substr(e, bl) : std::u32string_view();
@@ -736,7 +742,7 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
 
 void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
-  // Companies by what only companies do: "天迈科技成功上市", "…顺利过会".
+  // Companies by what only companies do: "云帆科技成功上市", "…顺利过会".
   static const std::u32string_view kListing[] = {U"上市", U"过会", U"挂牌"};
   static const std::u32string_view kAdverbs[] = {U"成功", U"顺利", U"即将", U"正式", U"已", U"将", U"率先"};
   for (std::u32string_view w : kListing) {
@@ -859,7 +865,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         int32_t v;
         if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
           continue;
-        if (HoldsTitle(item)) continue;  // 华创集团总裁林志远: a person with a post
+        if (HoldsTitle(item)) continue;  // 华创集团总裁林致远: a person with a post
         EntityType type = EntityType::kOrganization;
         auto ends = [&](std::u32string_view w) {
           return item.size() > w.size() && item.substr(item.size() - w.size()) == w;
@@ -887,7 +893,7 @@ void Recognizer::SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) c
       for (std::u32string_view organ : {U"党委", U"党组", U"党总支", U"党支部", U"董事会", U"监事会", U"工会"}) {
         if (m.length() <= organ.size() + 1 || t.substr(m.end - organ.size(), organ.size()) != organ) continue;
         size_t e = m.end - organ.size();
-        // The body is named: it holds a body's suffix (…集团华东院党委 too).
+        // The body is named: it holds a body's suffix (…集团华南院党委 too).
         size_t sl = 0, k = e;
         for (; k > m.begin && sl == 0; --k) {
           int32_t v;
@@ -965,7 +971,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     m.strong_person = strong;
     c->push_back(std::move(m));
   };
-  // (a) after a title: 管委会主任林志远, 党工委书记(兼)林志远
+  // (a) after a title: 管委会主任林致远, 党工委书记(兼)林致远
   for (size_t p = 1; p < t.size(); ++p) {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
@@ -973,14 +979,14 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = NameAt(s, at);
     if (len) add(at, len, true, 4);
   }
-  // (b) before an action word at a clause start: 马立新会见, 林志远一行
+  // (b) before an action word at a clause start: 马立新会见, 林致远一行
   for (size_t i = 0; i < t.size(); ++i) {
     if (!ClauseStart(t, i)) continue;
     size_t len = NameAt(s, i);
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
-    // "接待了林志远主任一行": a title after the name, then 一行.
+    // "接待了林致远主任一行": a title after the name, then 一行.
     {
       int32_t v;
       size_t tl = lex_.titles.LongestAt(t, i + len, &v);
@@ -1001,7 +1007,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     }
     if (strong_after) add(i, len, false, 2);
   }
-  // (b2) a name, its title, then 一行, anywhere: "接待了林志远主任一行".
+  // (b2) a name, its title, then 一行, anywhere: "接待了林致远主任一行".
   for (size_t pos = t.find(U"一行"); pos != std::u32string_view::npos; pos = t.find(U"一行", pos + 2)) {
     int32_t v;
     size_t tl = lex_.titles_ending.LongestEndingAt(t, pos, &v);

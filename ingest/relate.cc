@@ -127,7 +127,7 @@ std::string OrganName(const std::string& place, Organ organ) {
     case Organ::kCppcc: return place + "政协";
     case Organ::kCongress: return place + "人大常委会";
     case Organ::kParty:
-      // 白沙镇党委, 广西壮族自治区党委; 江州市委, 湖滨区委; 滨海新区区委.
+      // 白沙镇党委, 宁夏回族自治区党委; 江州市委, 湖滨区委; 湖滨区委.
       if (EndsWithU(p, U"镇") || EndsWithU(p, U"乡") || EndsWithU(p, U"自治区")) return place + "党委";
       if (EndsWithU(p, U"新区")) return place + "区委";
       return place + "委";
@@ -254,8 +254,8 @@ class Relater {
 
   // The organ of a place as an entity of its own, with its variants.
   Ent ImplyOrgan(const std::string& place, const std::vector<std::string>& surfaces, Organ organ) {
-    // A short form without its level word (黔东南 for 黔东南苗族侗族自治州)
-    // takes the level of the place (黔东南州委).
+    // A short form without its level word (湘西 for 湘西土家族苗族自治州)
+    // takes the level of the place (湘西州委).
     std::vector<std::string> forms;
     std::u32string level = LevelOf(ToUtf32(place));
     for (const std::string& s : surfaces)
@@ -448,7 +448,7 @@ class Relater {
     size_t prev_person_end = 0;
     for (const Mention& person : ms_) {
       if (person.type != EntityType::kOfficial || person.ref != RefKind::kNone) continue;
-      // "党工委书记(兼)林志远": a post held concurrently; the chain ends before the mark.
+      // "党工委书记(兼)林致远": a post held concurrently; the chain ends before the mark.
       Mention p = person;
       if (p.begin >= 3 && std::u32string_view(text_).substr(p.begin - 3, 3) == U"(兼)") p.begin -= 3;
       int32_t v;
@@ -510,7 +510,7 @@ class Relater {
         bool boundary = false;
         lex_.boundaries.ForEachEndingAt(text_, pos, [&](size_t, int32_t) { boundary = true; return false; });
         if (boundary) break;
-        // "区开放创新工作领导小组…": a bare 区 opening the chain is the zone.
+        // "区科技创新工作领导小组…": a bare 区 opening the chain is the zone.
         if (c == U'区' && (pos == 1 || (!IsHan(text_[pos - 2]) && text_[pos - 2] != U'、') ||
                            IsClauseBreak(text_[pos - 2]))) {
           zone_home = true;
@@ -551,7 +551,7 @@ class Relater {
         // a place's organ (done above, or its place is not on the page), not
         // the paper's zone.
       } else if (zone_home && !in_.home_zone.empty()) {
-        // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
+        // 区科技创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};
         Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + 1));
         prev_body = zone;
@@ -561,7 +561,7 @@ class Relater {
         if (!zone.name.empty()) Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos));
         prev_body = zone;
       } else if (organs && !in_.home_zone.empty()) {
-        // 开放创新工作领导小组副组长…: an organ named without its place is the
+        // 科技创新工作领导小组副组长…: an organ named without its place is the
         // paper's zone's.
         Add(RelationType::kHoldsPosition, E(p), Ent{EntityType::kPark, in_.home_zone}, title_after(pos));
       } else if (prev_body && enumerated && !organs && !InstitutionTitle(chain)) {
@@ -896,7 +896,7 @@ class Relater {
         for (const Mention* subject : subjects)
           for (const Mention* c : chain) Add(RelationType::kLocatedIn, E(*subject), E(*c));
       } else if (t.kind == TriggerKind::kHost) {
-        // 高新区设立科技金融广场: the zone right before the verb hosts what follows.
+        // 高新区设立科创金融广场: the zone right before the verb hosts what follows.
         const Mention* y = MentionEndingAt(t.b);
         if (!y || y->type != EntityType::kPark) continue;
         for (const Mention* x : In(t.e, ce)) {
@@ -1080,7 +1080,7 @@ class Relater {
       // A route "来到A、B考察": the second verb adds nothing new.
       while (ti + 1 < trig.size() && trig[ti + 1].b < ce && trig[ti + 1].kind == TriggerKind::kVisit) ++ti;
     }
-    // A site opened by the sentence during a tour: "在X，林志远一行…" or
+    // A site opened by the sentence during a tour: "在X，林致远一行…" or
     // "X施工工地上，…".
     if (!ms_.empty()) {
       const Mention& first = ms_.front();
@@ -1106,7 +1106,7 @@ class Relater {
         }
       }
     }
-    // Remember the leader of a delegation: "林志远一行".
+    // Remember the leader of a delegation: "林致远一行".
     for (const Mention& m : ms_) {
       if (m.type != EntityType::kOfficial || m.ref != RefKind::kNone) continue;
       if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队")) {
@@ -1123,7 +1123,7 @@ class Relater {
     }
   }
 
-  // "张立群向徐晓俊详细介绍了…": one official briefs another, face to face.
+  // "张立勤向徐晓明详细介绍了…": one official briefs another, face to face.
   void Briefings() {
     for (size_t k = 0; k + 1 < ms_.size(); ++k) {
       const Mention& a = ms_[k];
@@ -1131,7 +1131,7 @@ class Relater {
       if (a.type != EntityType::kOfficial || b.type != EntityType::kOfficial || a.ref != RefKind::kNone ||
           b.ref != RefKind::kNone || b.begin <= a.end || text_[a.end] != U'向')
         continue;
-      int32_t tv;  // 向副区长林志远
+      int32_t tv;  // 向副区长林致远
       if (b.begin != a.end + 1 && lex_.titles.LongestAt(text_, a.end + 1, &tv) != b.begin - a.end - 1) continue;
       size_t at = b.end;
       if (StartsAt(text_, at, U"一行")) at += 2;

@@ -364,7 +364,7 @@
 
   // ---- search --------------------------------------------------------------
   // Names are matched as typed (after lower-casing), pinyin without spaces
-  // or apostrophes: "lin zhi yuan", "linzhiyuan" and "林志远" all find 林志远.
+  // or apostrophes: "lin zhi yuan", "linzhiyuan" and "林致远" all find 林致远.
   var names = data.nodes.map(function (n) {
     return { label: n[1].toLowerCase(), aliases: n[7].map(function (a) { return a.toLowerCase(); }), pinyin: n[8] };
   });
