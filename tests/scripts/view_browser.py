@@ -1,7 +1,9 @@
-"""Opens the viewer page of a graph in headless Chromium and checks what a
+"""Opens the viewer page of a graph in headless Chromium (or in Firefox,
+with --browser firefox: kgb_firefox.py, view_firefox.sh) and checks what a
 user sees, acting as a user would (typing, clicking with the mouse).
 
 usage: view_browser.py GRAPH.json PAGE.html [--screenshot PNG] [--tricky]
+                       [--browser chromium|firefox]
 
 Checks, on the page of GRAPH.json:
   - the page loads with no network request and no script error;
@@ -24,6 +26,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kgb_browser import Chromium  # noqa: E402
+from kgb_firefox import Firefox  # noqa: E402
 
 
 # Resolves once the camera has stopped moving and a frame has been drawn.
@@ -52,6 +55,11 @@ def main():
     tricky = "--tricky" in args
     if tricky:
         args.remove("--tricky")
+    browser = Chromium
+    if "--browser" in args:
+        k = args.index("--browser")
+        browser = {"chromium": Chromium, "firefox": Firefox}[args[k + 1]]
+        del args[k:k + 2]
     if "--screenshot" in args:
         k = args.index("--screenshot")
         shot = args[k + 1]
@@ -61,7 +69,7 @@ def main():
     nodes, edges = g["nodes"], g["edges"]
     by_id = {n["id"]: n for n in nodes}
 
-    with Chromium() as b:
+    with browser() as b:
         b.open(page, "document.documentElement.getAttribute('data-kgb-ready') || "
                      "document.documentElement.getAttribute('data-kgb-error')")
         err = b.eval("document.documentElement.getAttribute('data-kgb-error')")
@@ -129,7 +137,7 @@ def main():
         b.click_selector("#close")
         best = b.eval("""(function () {
           var v = kgbView, best = -1, far = -1;
-          var pos = v.data.nodes.map(function (n) { return v.renderer.getNodeDisplayData(n[0]); });
+          var pos = v.data.nodes.map(function (n, k) { return v.renderer.getNodeDisplayData(String(k)); });
           v.data.edges.forEach(function (e, i) {
             if (e[0] === e[1]) return;
             var mx = (pos[e[0]].x + pos[e[1]].x) / 2, my = (pos[e[0]].y + pos[e[1]].y) / 2, near = Infinity;
@@ -165,7 +173,7 @@ def main():
         c = b.eval("kgbView.counts()")
         check(c["shownEdges"] == len(edges) - counts[rel], ("edges shown without %s" % rel, c))
         hidden = b.eval("""kgbView.data.edges.map(function (e, i) {
-            var d = kgbView.renderer.getEdgeDisplayData('e' + i); return [e[2], !!(d && d.hidden)]; })""")
+            var d = kgbView.renderer.getEdgeDisplayData(String(i)); return [e[2], !!(d && d.hidden)]; })""")
         check(all(h == (rels[r] == rel) for r, h in hidden), ("edges hidden by the %s filter" % rel, hidden))
         check(("%s of %s relations" % (format(len(edges) - counts[rel], ","), format(len(edges), ","))) in c["text"],
               ("counts line", c["text"]))
@@ -186,9 +194,10 @@ def main():
         b.drain()
         check(not b.errors(), ("script errors", b.errors()))
         outside = [u for u in b.requests() if not u.startswith(("file:", "data:", "blob:"))]
+        check(b.eval("navigator.userAgent"), "user agent")
         check(not outside, ("network requests", outside))
-        print("view_browser ok: %d nodes drawn, search and click on %s, %d evidence sentences, filters" %
-              (len(nodes), official["label"], len(shown)))
+        print("view_browser ok (%s): %d nodes drawn, search and click on %s, %d evidence sentences, filters" %
+              (b.eval("navigator.userAgent").split()[-1], len(nodes), official["label"], len(shown)))
 
 
 if __name__ == "__main__":
