@@ -167,13 +167,17 @@
       zIndex: !large,  // sorting 80,000 items on every change costs more than it shows
       minCameraRatio: 0.005,
       maxCameraRatio: 20,
+      // A selection greys the rest out. Large graphs draw without z-order, so
+      // there the grey entities also shrink, the neighbours' labels are
+      // forced, and the relations outside the selection are hidden rather
+      // than greyed (a grey cloud of 60,000 lines would cover the lit ones).
       nodeReducer: function (key, attr) {
         var i = +key;
         if (!nodeShown[i]) return Object.assign({}, attr, { hidden: true });
         if (state.neighbours && !state.neighbours.has(i))
-          return { x: attr.x, y: attr.y, size: attr.size, color: "#e2e2e2", label: "", zIndex: 0 };
+          return { x: attr.x, y: attr.y, size: large ? attr.size * 0.6 : attr.size, color: "#e2e2e2", label: "", zIndex: 0 };
         if (i === state.node) return Object.assign({}, attr, { highlighted: true, zIndex: 2, forceLabel: true });
-        if (state.neighbours) return Object.assign({}, attr, { zIndex: 1 });
+        if (state.neighbours) return Object.assign({}, attr, { zIndex: 1, forceLabel: large });
         return attr;
       },
       edgeReducer: function (key, attr) {
@@ -182,7 +186,8 @@
         if (i === state.edge) return Object.assign({}, attr, { size: attr.size + 2, zIndex: 2 });
         if (state.node >= 0) {
           var e = data.edges[i];
-          if (e[0] !== state.node && e[1] !== state.node) return Object.assign({}, attr, { color: "#f0f0f0", zIndex: 0 });
+          if (e[0] !== state.node && e[1] !== state.node)
+            return Object.assign({}, attr, large ? { hidden: true } : { color: "#f0f0f0", zIndex: 0 });
           return Object.assign({}, attr, { zIndex: 1 });
         }
         return attr;
