@@ -126,15 +126,15 @@
   var SigmaClass = Sigma.Sigma || Sigma;
   var renderer;
   applyFilters();
-  // Large graphs draw every relation as a thin GL line (2 vertices, no
+  // Large graphs draw their entities as GL points (sigma's NodePointProgram,
+  // 1 vertex an entity) rather than instanced triangles: software WebGL
+  // (SwiftShader) sets each instance up on its own, over a second a frame
+  // for 20,000 circles. Every relation is a thin GL line (2 vertices, no
   // arrowhead). Sigma always registers a program for its default "arrow"
-  // type, compiling its shaders; large graphs have no edge of that type, and
+  // type, compiling its shaders; large graphs have no edge of that type and
   // get a program that draws nothing instead (it implements what sigma 3.0
-  // calls on an edge program). Every shader program costs the GPU process
+  // calls on an edge program): every shader program costs the GPU process
   // tens of milliseconds with software rendering.
-  // Their entities are GL points (sigma's NodePointProgram, 1 vertex an
-  // entity) rather than instanced triangles: software WebGL (SwiftShader)
-  // pays a set-up per instance, over a second a frame for 20,000 circles.
   var edgePrograms = {}, nodePrograms = {};
   if (large && Sigma.rendering && Sigma.rendering.NodePointProgram) nodePrograms.circle = Sigma.rendering.NodePointProgram;
   if (large && Sigma.rendering && Sigma.rendering.EdgeLineProgram) {
