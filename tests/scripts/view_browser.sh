@@ -35,7 +35,7 @@ import json, sys
 n = 5001
 types = ["official", "organization", "park", "project", "location"]
 def label(i):
-    return ("林志远%d" % i, "华创科技%d有限公司" % i, "江州%d号产业园" % i, "江州%d号项目" % i, "江州%d区" % i)[i % 5]
+    return ("林致远%d" % i, "华创科技%d有限公司" % i, "江州%d号产业园" % i, "江州%d号项目" % i, "江州%d区" % i)[i % 5]
 nodes = [{"id": "n%d" % i, "label": label(i), "type": types[i % 5], "aliases": [], "mentions": 1 + i % 7}
          for i in range(n)]
 edges = [{"source": "n%d" % i, "target": "n%d" % ((i + 1) % n), "type": "met_with", "symmetric": True, "weight": 1,
