@@ -3,11 +3,10 @@
 # drawn, search, a mouse click on an official showing his evidence, a click
 # on a relation, the relation-type and date filters, no network request, no
 # script error) run in Firefox, driven over its Marionette protocol
-# (kgb_firefox.py). Optional: skipped (exit 77) when Firefox or, without a
-# display, xvfb-run is missing; scripts/setup.sh installs neither (Debian's
-# firefox-esr and xvfb). Firefox needs a display for WebGL (headless Firefox
-# has no GL driver), so the test runs it under xvfb-run, where Mesa's
-# llvmpipe draws.
+# (kgb_firefox.py). scripts/setup.sh installs Debian's firefox-esr and xvfb;
+# skipped (exit 77) where Firefox or, without a display, xvfb-run is
+# missing. Firefox needs a display for WebGL (headless Firefox has no GL
+# driver), so the test runs it under xvfb-run, where Mesa's llvmpipe draws.
 source "$(dirname "$0")/export_lib.bash" "$@"
 name=$(basename "$0" .sh)
 if ! "$KGB" export "$TMP/g.json" --format html -o "$TMP/probe.html" 2>"$TMP/probe.err" &&
