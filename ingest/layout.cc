@@ -199,8 +199,11 @@ class Segmenter {
     {
       size_t seps = 0;
       bool period = false;
-      for (char32_t c : n) {
+      for (size_t k = 0; k < n.size(); ++k) {
+        char32_t c = n[k];
         seps += c == U'>' || c == U'|' || c == U'»' || c == U'›';
+        // "栏目-产业园区-特色小镇": a hyphen between words, not in a number.
+        seps += c == U'-' && k > 0 && k + 1 < n.size() && IsHan(n[k - 1]) && IsHan(n[k + 1]);
         period |= c == U'。';
       }
       if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return false; }

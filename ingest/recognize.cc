@@ -626,6 +626,12 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
           if (w->end > s0) break;
           if (IsVerb(w->tag) || FunctionWord(w->tag) || w->tag == PosTag::kT) ok = false;
         }
+        // Nor one common noun (规划建设|土地|局), nor what follows 各 (各|盟市委).
+        const Word* only = WordAt(s, j);
+        if (ok && info.type != EntityType::kPark && only && only->begin == j && (only->end == s0 || only->end == e) &&
+            (only->tag == PosTag::kN || only->tag == PosTag::kVn))
+          ok = false;
+        if (ok && ((j > 0 && (t[j - 1] == U'各' || t[j - 1] == U'该')) || t[j] == U'各')) ok = false;
       }
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);
@@ -636,6 +642,10 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
     } else if (info.rule == SuffixRule::kName) {
       ok = prefix.size() >= 2 && !lex_.IsGeneric(prefix);
+      // A verb alone before a zone's suffix is no name (玩转|园区, 创建|园区).
+      const Word* only = WordAt(s, j);
+      if (ok && info.type == EntityType::kPark && only && only->begin == j && only->end == s0 && PlainVerb(only->tag))
+        ok = false;
       if (ok && project) {
         bool anchored = false;
         for (const Mention& p : anchors) anchored |= p.begin >= j && p.end <= s0;

@@ -270,6 +270,11 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Pairs of organs are generic; 政府 of a place is its 人民政府.
       {"湖滨区委区政府高度重视。江州市政府出台新政。", {"organization:江州市人民政府"},
        {"organization:湖滨区委区政府", "organization:江州市政府"}},
+      // Generic heads: a common noun alone before 局, what follows 各, a verb alone before 园区.
+      {"管委会副主任王立新及规划建设土地局负责人陪同调研。", {}, {"organization:土地局"}},
+      {"各盟市委、政府要抓好落实。", {}, {"organization:盟市委", "organization:各盟市委"}},
+      {"要积极玩转园区经济。", {}, {"park:玩转园区"}},
+      {"建设省域副中心城市。", {}, {"organization:省域副中心"}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -346,6 +351,8 @@ TEST_CASE("layout and script", "[patterns][layout]") {
   const Row rows[] = {
       {"本报讯 江州高新\n区党工委书记马立新\n会见了华创科技有限公\n司董事长周文斌。",
        {"holds_position(马立新,江州高新区)", "met_with(马立新,周文斌)", "organization:华创科技有限公司"}, {}},
+      {"栏目首页-产业园区-特色小镇-公众号\n全国热线:400-002-1668\n江州高新区党工委书记马立新会见华创科技有限公司董事长周文斌。",
+       {"met_with(马立新,周文斌)"}, {"park:栏目首页-产业园区", "park:400-002-1668园区"}},
       {"首页 > 新闻中心 > 工作动态\n【字体：大 中 小】\n江州高新区党工委书记马立新会见华创科技有限公司董事长周文斌。\n"
        "版权所有：江州高新区管委会 豫ICP备12345678号",
        {"met_with(马立新,周文斌)"}, {"organization:新闻中心"}},
