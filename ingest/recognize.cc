@@ -147,6 +147,11 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
       char32_t last = t[w->end - 1];
       if (lex_.after_words.LongestAt(t, w->end - 1, &v) == 0 && !lex_.stop_chars.count(last)) return sl + 2;
     }
+    // An unknown word of surname, two characters and a stop character
+    // (况海家率|考察组): the name is the first three.
+    if (w && w->begin == pos && w->end == pos + sl + 3 && w->tag == PosTag::kX && lex_.stop_chars.count(t[w->end - 1]) &&
+        IsHan(t[pos + sl + 1]) && !lex_.stop_chars.count(t[pos + sl + 1]))
+      return sl + 2;
     // Or the surname alone, then a two-character given name the dictionary
     // knows as a name (孙|德才).
     const Word* g = WordAt(s, pos + sl);
@@ -834,6 +839,8 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
       size_t b = pos + go.size();
       if (b < t.size() && t[b] == U'了') ++b;
       if (StartsAt(t, b, U"先后")) b += 2;
+      // "深入梳理…": an adverb before another verb, not a route.
+      if (const Word* w = WordAt(s, b); w && w->begin == b && PlainVerb(w->tag)) continue;
       // The items run to the clause end or the next visit word.
       size_t end = b;
       while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
@@ -987,6 +994,17 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
     size_t len = NameAt(s, at);
+    if (len && !s.words.empty()) {
+      // After a title the name is likelier whole: a surname word, then a
+      // given name the dictionary reads as one other word (谭|大为).
+      int32_t sv;
+      size_t sl = lex_.surnames.LongestAt(t, at, &sv);
+      const Word* sw = WordAt(s, at);
+      const Word* gw = WordAt(s, at + sl);
+      if (len == sl + 1 && sw && sw->begin == at && sw->end == at + sl && gw && gw->begin == at + sl &&
+          gw->size() == 2 && !IsVerb(gw->tag))
+        len = sl + 2;
+    }
     if (len) add(at, len, true, 4);
   }
   // (b) before an action word at a clause start: 马立新会见, 林致远一行

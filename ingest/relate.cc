@@ -911,8 +911,12 @@ class Relater {
         for (const Mention* m : In(cb, t.b))
           if (m->ref == RefKind::kNone && m->type == EntityType::kProject) projects.push_back(m);
         for (const Mention* x : projects) {
+          // A project whose name starts with its own place (湖滨区…项目) is there, not in the paper's zone.
+          int32_t pv;
+          const bool placed = lex_.places.LongestAt(ToUtf32(x->name), 0, &pv) > 0;
           if (y) Add(RelationType::kLocatedIn, E(*x), E(*y));
-          else if (!in_.home_zone.empty()) Add(RelationType::kLocatedIn, E(*x), Ent{EntityType::kPark, in_.home_zone});
+          else if (!in_.home_zone.empty() && !placed)
+            Add(RelationType::kLocatedIn, E(*x), Ent{EntityType::kPark, in_.home_zone});
         }
       }
     }
@@ -934,6 +938,29 @@ class Relater {
           break;
         m = MentionEndingAt(m->begin - 1);
       }
+    }
+    // "考察了江州高新区的A、B、C等企业": the members of a list that a zone's
+    // 的 opens lie in the zone.
+    for (const Mention& z : ms_) {
+      if (z.ref != RefKind::kNone || z.type != EntityType::kPark || z.end + 1 >= text_.size() || text_[z.end] != U'的')
+        continue;
+      std::vector<const Mention*> items;
+      size_t at = z.end + 1;
+      for (;;) {
+        const Mention* next = nullptr;
+        for (const Mention& m : ms_)
+          if (m.begin == at && m.ref == RefKind::kNone) next = &m;
+        if (!next) break;
+        items.push_back(next);
+        if (next->end >= text_.size()) break;
+        char32_t c = text_[next->end];
+        if (c != U'、' && c != U'和' && c != U'及') break;
+        at = next->end + 1;
+      }
+      if (items.empty() || (items.size() < 2 && !StartsAt(text_, items.back()->end, U"等"))) continue;
+      for (const Mention* m : items)
+        if (m->type == EntityType::kOrganization || m->type == EntityType::kProject || m->type == EntityType::kPark)
+          Add(RelationType::kLocatedIn, E(*m), E(z));
     }
     // "江州高新区华创智能制造项目", "云溪县…工程": a project named after the
     // zone or the county it is built in lies there.

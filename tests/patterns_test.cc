@@ -245,6 +245,18 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Person names of three characters whose last one alone would end a name.
       {"华创科技有限公司总经理孙广才出席。", {"official:孙广才"}, {"official:孙广"}},
       {"华创科技有限公司总经理孙德才出席。", {"official:孙德才"}, {"official:孙德"}},
+      // Three-character names the words cut short: a stop character glued on, a given name read as one word.
+      {"市委副秘书长、改革办副主任况立家率考察组到江州考察。", {"official:况立家"}, {"official:况立"}},
+      {"管委会主任谭大为代表区政府签约。", {"official:谭大为"}, {"official:谭大"}},
+      {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
+      // 深入 before another verb opens no route.
+      {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // The members of a list after "zone的" lie in the zone.
+      {"考察团先后考察了江州高新区的华创电气、远望智能等企业。",
+       {"located_in(华创电气,江州高新区)", "located_in(远望智能,江州高新区)"}, {}},
+      // A project named after its district is there, not in the paper's zone.
+      {"江州高新区召开会议。湖滨区华创先进材料产业园项目集中开工。", {"located_in(湖滨区华创先进材料产业园项目,湖滨区)"},
+       {"located_in(湖滨区华创先进材料产业园项目,江州高新区)"}},
       {"区委书记杨国利率考察团赴云溪县考察。", {"official:杨国利"}, {"official:杨洪"}},
       // A given name the characters alone would refuse (日), read as one word.
       {"江州市副市长吴日出席。", {"official:吴日", "holds_position(吴日,江州市人民政府)"}, {}},
