@@ -665,6 +665,19 @@ class Relater {
           }
         }
       }
+      if (gap == 0 && a.type != EntityType::kOfficial) {
+        // "A、B、C与D签署": every member of a list of bodies; a member that is
+        // itself the second of a pair ends it (A与B、C与D分别签署).
+        for (size_t k = i; k > 0; --k) {
+          const Mention& prev = *in[k - 1];
+          const Mention& next = *list.back();
+          if (prev.end + 1 != next.begin || text_[prev.end] != U'、' || !IsParty(prev.type) ||
+              prev.type == EntityType::kOfficial || prev.ref != RefKind::kNone)
+            break;
+          if (prev.begin > 0 && IsConj(text_[prev.begin - 1])) break;
+          list.push_back(&prev);
+        }
+      }
       if (gap > 0) {
         if (gap > 6) continue;
         bool plain = true;
@@ -687,6 +700,8 @@ class Relater {
         if (d.begin < prev->end) continue;
         if (d.begin != prev->end + 1 || (text_[prev->end] != U'、' && !IsConj(text_[prev->end])) || !IsParty(d.type))
           break;
+        // "A与B、C与D": C opens a pair of its own.
+        if (d.end < text_.size() && IsConj(text_[d.end]) && k + 1 < in.size() && in[k + 1]->begin == d.end + 1) break;
         const Mention* r = d.type == EntityType::kOfficial ? nullptr : RepresentativeOf(d, in);
         pairs.emplace_back(E(a), E(persons && r ? *r : d));
         prev = r ? r : &d;

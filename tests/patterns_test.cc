@@ -251,6 +251,15 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // Lists of signers before 与, pairs that sign separately, a group's business unit (事业部).
+      {"华创科技有限公司、远望集团江州分公司、江州大学与青禾科创园签署落地协议；江州移动分公司、太极股份数字政府事业部与北京华录信息技术股份有限公司签署集群项目。",
+       {"signed_agreement(华创科技有限公司,青禾科创园)", "signed_agreement(远望集团江州分公司,青禾科创园)",
+        "signed_agreement(江州大学,青禾科创园)", "signed_agreement(江州移动分公司,北京华录信息技术股份有限公司)",
+        "signed_agreement(太极股份数字政府事业部,北京华录信息技术股份有限公司)"},
+       {"signed_agreement(江州大学,江州移动分公司)"}},
+      {"华创科技有限公司与远望物流集团、青禾新材有限公司与云帆科技有限公司分别签署合作协议。",
+       {"signed_agreement(华创科技有限公司,远望物流集团)", "signed_agreement(青禾新材有限公司,云帆科技有限公司)"},
+       {"signed_agreement(华创科技有限公司,青禾新材有限公司)", "signed_agreement(远望物流集团,云帆科技有限公司)"}},
       // The members of a list after "zone的" lie in the zone.
       {"考察团先后考察了江州高新区的华创电气、远望智能等企业。",
        {"located_in(华创电气,江州高新区)", "located_in(远望智能,江州高新区)"}, {}},
