@@ -251,6 +251,11 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // An area of a zone named later without the zone.
+      {"中国(江西)自由贸易试验区江南临港片区推介会举行。江南临港片区与华创轮船股份有限公司、远望(香港)有限公司等企业签订了合作协议。",
+       {"signed_agreement(中国(江西)自由贸易试验区江南临港片区,华创轮船股份有限公司)",
+        "signed_agreement(中国(江西)自由贸易试验区江南临港片区,远望(香港)有限公司)"}, {}},
+      {"江州工业总会理事长陈立雄出席。", {"holds_position(陈立雄,江州工业总会)"}, {}},
       // Lists of signers before 与, pairs that sign separately, a group's business unit (事业部).
       {"华创科技有限公司、远望集团江州分公司、江州大学与青禾科创园签署落地协议；江州移动分公司、太极股份数字政府事业部与北京华录信息技术股份有限公司签署集群项目。",
        {"signed_agreement(华创科技有限公司,青禾科创园)", "signed_agreement(远望集团江州分公司,青禾科创园)",
