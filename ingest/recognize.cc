@@ -45,7 +45,8 @@ std::u32string Recognizer::WithoutNational(std::u32string name) {
 std::u32string Recognizer::CanonicalPark(std::u32string name) {
   name = WithoutNational(std::move(name));
   const std::pair<std::u32string_view, std::u32string_view> kShort[] = {
-      {U"高新技术产业开发区", U"高新区"}, {U"新技术产业开发区", U"高新区"}, {U"新技术开发区", U"高新区"},
+      {U"高新技术产业开发区", U"高新区"}, {U"高新技术产业园区", U"高新区"}, {U"新技术产业开发区", U"高新区"},
+      {U"新技术开发区", U"高新区"},
       {U"经济技术开发区", U"经开区"}, {U"经济开发区", U"经开区"}};
   for (auto [longer, shorter] : kShort) {
     if (name.size() > longer.size() && name.compare(name.size() - longer.size(), longer.size(), longer) == 0) {
@@ -188,6 +189,7 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
       const Word* w = WordAt(s, i);
       bool word = w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
       if (!before && !after && !word) continue;
+      if (info.weak && !word) continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
@@ -830,7 +832,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   // What a visit sees of a body (…集团展厅, …公司生产车间): the body is the stop.
   static const std::u32string_view kSites[] = {U"展示中心", U"展厅", U"生产车间", U"车间"};
   static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
-                                                   U"了解", U"查看", U"指导", U"等"};
+                                                   U"了解", U"查看", U"指导", U"实地", U"等"};
   static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
                                                    U"园区", U"社区", U"项目", U"单位", U"部门", U"场所", U"区域"};
   std::u32string_view t = s.text;
@@ -891,7 +893,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
           if (ends(w)) type = EntityType::kLocation;
         for (std::u32string_view w : {U"园", U"基地", U"城", U"新区", U"港"})
           if (ends(w)) type = EntityType::kPark;
-        for (std::u32string_view w : {U"项目", U"工程"})
+        for (std::u32string_view w : {U"项目", U"工程", U"一期", U"二期", U"三期", U"四期"})
           if (ends(w)) type = EntityType::kProject;
         c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
       }

@@ -251,6 +251,13 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // A county by its bare name where the words read a place; its organs behind titles.
+      {"江州市考察组到玉山考察。县人大常委会副主任韩立青陪同。",
+       {"location:玉山县", "holds_position(韩立青,玉山县人大常委会)"}, {}},
+      {"坚持富民强县，维护和平稳定。", {}, {"location:富民县", "location:和平县"}},
+      // 实地 after a stop is no part of it; 高新技术产业园区 is a 高新区.
+      {"林致远一行先后到华创科技有限公司、青禾纺织三期实地考察。", {"project:青禾纺织三期"}, {"organization:青禾纺织三期实地"}},
+      {"江州高新技术产业园区党工委书记祝立光陪同。", {"park:江州高新区"}, {}},
       // An area of a zone named later without the zone.
       {"中国(江西)自由贸易试验区江南临港片区推介会举行。江南临港片区与华创轮船股份有限公司、远望(香港)有限公司等企业签订了合作协议。",
        {"signed_agreement(中国(江西)自由贸易试验区江南临港片区,华创轮船股份有限公司)",
