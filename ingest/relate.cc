@@ -1184,6 +1184,35 @@ class Relater {
     }
   }
 
+  // "X一行来园区考察。A，B等陪同考察": the hosts who accompany a delegation
+  // meet its leader.
+  void Accompaniers() {
+    if (!ctx_.leader || ctx_.leader->type != EntityType::kOfficial) return;
+    for (size_t k = 0; k + 2 <= text_.size(); ++k) {
+      if (!StartsAt(text_, k, U"陪同")) continue;
+      // 陪同 as the sentence's last verb: "…陪同考察/调研/参观", or alone.
+      size_t after = k + 2;
+      for (std::u32string_view w : {U"考察", U"调研", U"参观", U"视察", U"检查"})
+        if (StartsAt(text_, after, w)) { after += w.size(); break; }
+      if (after < text_.size() && IsHan(text_[after])) continue;
+      // Not the delegation's own people (a post in a body the leader holds one in).
+      auto bodies_of = [&](const std::string& person) {
+        std::unordered_set<std::string> b;
+        for (const RelationRecord& r : *out_)
+          if (r.type == RelationType::kHoldsPosition && r.head == person) b.insert(r.tail);
+        return b;
+      };
+      const auto own = bodies_of(ctx_.leader->name);
+      for (const Ent& h : Of(In(0, k), true)) {
+        if (h == *ctx_.leader) continue;
+        bool same = false;
+        for (const std::string& b : bodies_of(h.name)) same |= own.count(b) > 0;
+        if (!same) Add(RelationType::kMetWith, *ctx_.leader, h);
+      }
+      return;
+    }
+  }
+
   // The guests of a meeting with no guest named, listed by the next
   // sentence: "包括:A公司董事长B一行,C集团总经理D一行".
   void ListedGuests() {
@@ -1215,6 +1244,7 @@ class Relater {
     Signings(trig);
     Locations(trig);
     Visits(trig);
+    Accompaniers();
     // Remember "A与B" pairs for a later 双方.
     auto pairs = Coordinations(0, text_.size());
     if (!pairs.empty()) ctx_.last_pair = pairs.front();
