@@ -220,8 +220,9 @@ Status WordSegmenter::Compile(std::string_view blob, const std::string& where, s
       size_t len;
       char32_t c = DecodeUtf8(utf8, k, &len);
       k += len;
-      norm.Append(c, &word);
+      norm.AppendCompat(c, &word);
     }
+    norm.ToSimplified(&word);  // with phrase context, as sentences are
     p = nl + 1;
     uint32_t f;
     std::memcpy(&f, freqs + size_t{i} * 4, 4);
