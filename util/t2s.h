@@ -17,7 +17,7 @@
 //            随着) except in the phrases that rule lists (著名, 顯著 and its
 //            Simplified spelling 显著, 名著, 著作, ...). Otherwise exactly what
 //            OpenCC's own converter returns with t2s.json, without its UTF-8
-//            round trip and about a hundred times faster (tests compare the
+//            round trip and over a hundred times faster (tests compare the
 //            two).
 //
 // The default (Default()) is kOpenCC when kgb is built with OpenCC (CMake
