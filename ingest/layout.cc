@@ -502,6 +502,9 @@ class Segmenter {
     size_t since_open = 0;
     auto finish = [&] {
       if (!s.text.empty()) {
+        // Traditional -> Simplified over the whole sentence, with phrase
+        // context; length-preserving, so s.src stays valid (util/t2s.h).
+        norm.ToSimplified(&s.text);
         s.src.push_back(orig_chars);
         // No map when text[i] came from orig character i throughout.
         bool identity = orig_chars == s.text.size();
@@ -524,7 +527,7 @@ class Segmenter {
     while (chars.Next(&u)) {
       if (s.orig.empty()) s.orig_begin = u.ob;
       size_t before = s.text.size();
-      norm.Append(u.ch, &s.text);
+      norm.AppendCompat(u.ch, &s.text);
       for (size_t t = before; t < s.text.size(); ++t) s.src.push_back(orig_chars);
       s.orig.append(text_.text, u.tb, u.te - u.tb);
       ++orig_chars;
@@ -543,7 +546,7 @@ class Segmenter {
       Unit n;
       while (chars.Peek(&n)) {
         std::u32string next;
-        norm.Append(n.ch, &next);
+        norm.AppendCompat(n.ch, &next);
         if (next.size() != 1 || !(IsTerminal(next[0]) || IsCloser(next[0]))) break;
         chars.Next(&n);
         s.src.push_back(orig_chars);
