@@ -18,7 +18,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 // Zone words that a bare reference (高新区, 我区) can stand for.
-const char* const kZoneWords[] = {"高新区", "经开区", "开发区", "自贸区", "综保区", "保税区", "新区", "示范区", "实验区", "试验区", "产业集聚区"};
+const char* const kZoneWords[] = {"高新区", "经开区", "开发区", "自贸区", "综保区", "保税区", "新区", "示范区", "实验区", "试验区", "产业集聚区", "园区"};
 
 // The paper's own zone for each bare zone word, and overall: the named zone
 // mentioned most often on the page (ties: the first named).

@@ -593,6 +593,13 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
       continue;
     }
+    // A scope word before the suffix makes a kind, not a name (…全市园区, 全区项目).
+    {
+      bool scoped = false;
+      for (std::u32string_view w : {U"全市", U"全区", U"全省", U"全县", U"全国", U"全镇"})
+        scoped |= prefix.size() >= w.size() && prefix.substr(prefix.size() - w.size()) == w;
+      if (scoped) continue;
+    }
     bool stop_end = false;
     lex_.stop_ends.ForEachEndingAt(t, e, [&](size_t len, int32_t) {
       if (len >= 2 && len <= cand.size()) stop_end = true;
@@ -832,7 +839,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   // What a visit sees of a body (…集团展厅, …公司生产车间): the body is the stop.
   static const std::u32string_view kSites[] = {U"展示中心", U"展厅", U"生产车间", U"车间"};
   static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
-                                                   U"了解", U"查看", U"指导", U"实地", U"等"};
+                                                   U"了解", U"查看", U"指导", U"实地", U"表示", U"等"};
   static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
                                                    U"园区", U"社区", U"项目", U"单位", U"部门", U"场所", U"区域"};
   std::u32string_view t = s.text;

@@ -251,6 +251,13 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // Hosts who accompany a delegation meet its leader; the delegation's own people do not.
+      {"江州市委常委、江州工业园区党工委书记王立翔一行来园区考察。云溪市委常委、洋河新区党工委书记沈立斌,"
+       "江州工业园区管委会副主任刘立玫等陪同考察。",
+       {"met_with(王立翔,沈立斌)"}, {"met_with(王立翔,刘立玫)"}},
+      // A route stop ends before 表示; a scope word before a suffix makes a kind.
+      {"沈立斌对王立翔一行莅临宿迁表示欢迎。", {}, {"organization:宿迁表示欢迎"}},
+      {"此项目的落地将破题全市园区高质量运营发展。", {}, {"park:破题全市园区", "park:全市园区"}},
       // A county by its bare name where the words read a place; its organs behind titles.
       {"江州市考察组到玉山考察。县人大常委会副主任韩立青陪同。",
        {"location:玉山县", "holds_position(韩立青,玉山县人大常委会)"}, {}},
