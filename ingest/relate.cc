@@ -196,6 +196,19 @@ class Relater {
     return U"";
   }
 
+  // Whether a title chain opens with a place's organ (自治区党委统战部…,
+  // 市委…, 县政府…): its posts are the place's, not the paper's zone's.
+  static bool OpensWithPlaceOrgan(std::u32string_view chain) {
+    for (std::u32string_view lvl : kLevels) {
+      // A bare 区 may be the zone itself (区人大政协工委主任).
+      if (lvl == U"区" || chain.size() <= lvl.size() || chain.substr(0, lvl.size()) != lvl) continue;
+      std::u32string_view rest = chain.substr(lvl.size());
+      for (std::u32string_view o : {U"党委", U"委", U"人民政府", U"政府", U"人大", U"政协"})
+        if (rest.size() >= o.size() && rest.substr(0, o.size()) == o) return true;
+    }
+    return false;
+  }
+
   // The place whose organ a body is (江州市委 -> 江州市), or "".
   static std::string PlaceOfOrgan(const std::string& body) {
     std::u32string b = ToUtf32(body);
@@ -546,7 +559,7 @@ class Relater {
         prev_body = bodies.back().ent;
       } else if (organ_items > 0 && organ_items == items) {
         // Every title named an organ of a place: done above.
-      } else if (first_organ && bodies.empty() && !NamesZoneOrgan(chain)) {
+      } else if ((first_organ || OpensWithPlaceOrgan(chain)) && bodies.empty() && !NamesZoneOrgan(chain)) {
         // 省人大常委会党组副书记、副主任X, 区人大常委会主任X: the chain is about
         // a place's organ (done above, or its place is not on the page), not
         // the paper's zone.

@@ -251,6 +251,9 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // Posts in a region's organs are not the paper's zone's.
+      {"江州高新区召开会议。自治区党委统战部副部长、工商联党组书记梁立琴一行调研。", {"official:梁立琴"},
+       {"holds_position(梁立琴,江州高新区)"}},
       // Hosts who accompany a delegation meet its leader; the delegation's own people do not.
       {"江州市委常委、江州工业园区党工委书记王立翔一行来园区考察。云溪市委常委、洋河新区党工委书记沈立斌,"
        "江州工业园区管委会副主任刘立玫等陪同考察。",
