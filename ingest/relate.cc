@@ -196,6 +196,13 @@ class Relater {
     return U"";
   }
 
+  // The zone words a zone's name ends with (高新区, 经开区), not 新区 or 新城.
+  static bool IsZoneWord(std::u32string_view w) {
+    for (std::u32string_view z : {U"高新区", U"经开区", U"开发区", U"自贸区", U"综保区", U"保税区", U"工业园区"})
+      if (w == z) return true;
+    return false;
+  }
+
   // Whether a title chain opens with a place's organ (自治区党委统战部…,
   // 市委…, 县政府…): its posts are the place's, not the paper's zone's.
   static bool OpensWithPlaceOrgan(std::u32string_view chain) {
@@ -1002,7 +1009,18 @@ class Relater {
         Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kLocation, lex_.place_info[id].name});
       for (size_t k = 3; k + 2 < name.size(); ++k) {  // each start of the name, against the page's zones
         std::string zone = ToUtf8(std::u32string_view(name).substr(0, k));
-        if (page_zones_.count(zone)) Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
+        if (page_zones_.count(zone)) {
+          Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
+          continue;
+        }
+        // Or a zone of a known place the page names only there (江州高新区|…项目).
+        int32_t zv, pv2;
+        size_t zl = lex_.suffixes.LongestEndingAt(name, k, &zv);
+        if (zl == 0 || zl >= k || lex_.suffix_info[zv].type != EntityType::kPark ||
+            lex_.suffix_info[zv].rule != SuffixRule::kPlace)
+          continue;
+        if (lex_.places.LongestAt(name, 0, &pv2) == k - zl && IsZoneWord(name.substr(k - zl, zl)))
+          Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
       }
     }
     // 在Y成立/建设/设立: the subject is in Y.
@@ -1029,10 +1047,13 @@ class Relater {
         break;
       }
       size_t after_verb = y->end + 2;
-      if (object || (after_verb < text_.size() && IsHan(text_[after_verb]))) continue;
+      if (object) continue;
+      // A verb with an object of its own in words (将在Y建设占地772亩的基地)
+      // still places a project named before it.
+      const bool bare_verb = !(after_verb < text_.size() && IsHan(text_[after_verb]));
       for (const Mention& m : ms_) {
         if (m.begin >= i) break;
-        if (m.ref == RefKind::kNone && (m.type == EntityType::kOrganization || m.type == EntityType::kProject)) {
+        if (m.ref == RefKind::kNone && (m.type == EntityType::kProject || (bare_verb && m.type == EntityType::kOrganization))) {
           Add(RelationType::kLocatedIn, E(m), E(*y));
           break;
         }

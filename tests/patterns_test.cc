@@ -251,6 +251,10 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // A project that will build in a place lies there; one named after a zone lies in it.
+      {"江州市宣布华创园艺有限公司智能花卉种植基地建设项目计划总投资3亿元，将在白沙镇建设占地700亩的种植基地。",
+       {"located_in(华创园艺有限公司智能花卉种植基地建设项目,白沙镇)"}, {}},
+      {"开工的洛阳高新区青禾湖文旅小镇项目占地约300亩。", {"located_in(洛阳高新区青禾湖文旅小镇项目,洛阳高新区)"}, {}},
       // Posts in a region's organs are not the paper's zone's.
       {"江州高新区召开会议。自治区党委统战部副部长、工商联党组书记梁立琴一行调研。", {"official:梁立琴"},
        {"holds_position(梁立琴,江州高新区)"}},
