@@ -849,7 +849,9 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
       if (b < t.size() && t[b] == U'了') ++b;
       if (StartsAt(t, b, U"先后")) b += 2;
       // "深入梳理…": an adverb before another verb, not a route.
-      if (const Word* w = WordAt(s, b); w && w->begin == b && PlainVerb(w->tag)) continue;
+      if (const Word* w = WordAt(s, b);
+          w && w->begin == b && (PlainVerb(w->tag) || (go == U"深入" && (w->tag == PosTag::kI || w->tag == PosTag::kL))))
+        continue;
       // The items run to the clause end or the next visit word.
       size_t end = b;
       while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&

@@ -254,6 +254,22 @@ class Relater {
           if (std::find(it->surfaces.begin(), it->surfaces.end(), a) == it->surfaces.end()) it->surfaces.push_back(a);
       }
     }
+    // 长春市朝阳区 and 朝阳区 on one page are one place: each is a surface of
+    // the other, so that their organs come out as one entity.
+    for (size_t k = 0; k < r.size(); ++k) {
+      std::u32string n = ToUtf32(r[k].name);
+      int32_t v;
+      size_t pl = lex_.places.LongestAt(n, 0, &v);
+      if (pl == 0 || pl >= n.size()) continue;
+      auto it = index.find(ToUtf8(std::u32string_view(n).substr(pl)));
+      if (it == index.end() || it->second == k) continue;
+      PlaceCount& bare = r[it->second];
+      auto add = [](PlaceCount& c, const std::string& s) {
+        if (std::find(c.surfaces.begin(), c.surfaces.end(), s) == c.surfaces.end()) c.surfaces.push_back(s);
+      };
+      add(bare, r[k].name);
+      add(r[k], bare.name);
+    }
     return r;
   }
 

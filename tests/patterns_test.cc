@@ -251,6 +251,12 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // 深入 before an idiom of policy opens no route.
+      {"湖滨区深入贯彻落实中央、省、市关于统筹推进的部署。", {}, {"organization:贯彻落实中央"}},
+      // A district with and without its city is one place; its government is one body.
+      {"朝阳区召开会议。区长吴立同出席。长春市朝阳区政府与华创科技有限公司签约。",
+       {"holds_position(吴立同,长春市朝阳区人民政府)", "signed_agreement(长春市朝阳区人民政府,华创科技有限公司)"},
+       {"organization:朝阳区人民政府"}},
       // A project that will build in a place lies there; one named after a zone lies in it.
       {"江州市宣布华创园艺有限公司智能花卉种植基地建设项目计划总投资3亿元，将在白沙镇建设占地700亩的种植基地。",
        {"located_in(华创园艺有限公司智能花卉种植基地建设项目,白沙镇)"}, {}},
