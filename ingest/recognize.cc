@@ -275,7 +275,9 @@ bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s
     }
     // 招商|投资|局: one verb may name the trade with it.
     const bool verb = nouns == 0 && p->tag == PosTag::kV && p->size() == 2;
-    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs && !verb) return false;
+    // A brand the words split into single characters (兴|达|建设).
+    const bool split_brand = p->size() == 1 && !FunctionWord(p->tag) && p->tag != PosTag::kW && !IsDigit(t[p->begin]);
+    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs && !verb && !split_brand) return false;
     p = WordEndingAt(s, p->begin);
   }
   return false;
@@ -1005,6 +1007,10 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
     size_t len = NameAt(s, at);
+    // "领导班子": a noun the dictionary knows holds title and "name" alike.
+    if (const Word* nw = WordAt(s, at);
+        len && nw && nw->begin < at && nw->end == at + len && (nw->tag == PosTag::kN || nw->tag == PosTag::kVn))
+      len = 0;
     if (len && !s.words.empty()) {
       // After a title the name is likelier whole: a surname word, then a
       // given name the dictionary reads as one other word (谭|大为).
@@ -1060,7 +1066,9 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
-    const bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    // Not inside a word (领导|班子 is 领导班子).
+    if (const Word* lw = WordAt(s, i); after_leaders && lw && lw->begin < i) after_leaders = false;
     if (!ClauseStart(t, i) && !after_leaders) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;

@@ -251,6 +251,10 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // A brand the words split into characters, before a trade word; 领导班子 is no leader list.
+      {"区管委会领导班子出席，长丰县鑫达建设有限责任公司董事长王立福参加仪式。",
+       {"organization:长丰县鑫达建设有限责任公司", "holds_position(王立福,长丰县鑫达建设有限责任公司)"},
+       {"official:班子"}},
       // 深入 before an idiom of policy opens no route.
       {"湖滨区深入贯彻落实中央、省、市关于统筹推进的部署。", {}, {"organization:贯彻落实中央"}},
       // A district with and without its city is one place; its government is one body.
