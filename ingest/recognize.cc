@@ -149,7 +149,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
       if (lex_.after_words.LongestAt(t, w->end - 1, &v) == 0 && !lex_.stop_chars.count(last)) return sl + 2;
     }
     // An unknown word of surname, two characters and a stop character
-    // (况海家率|考察组): the name is the first three.
+    // (况立家率|考察组): the name is the first three.
     if (w && w->begin == pos && w->end == pos + sl + 3 && w->tag == PosTag::kX && lex_.stop_chars.count(t[w->end - 1]) &&
         IsHan(t[pos + sl + 1]) && !lex_.stop_chars.count(t[pos + sl + 1]))
       return sl + 2;
@@ -645,7 +645,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         // Nor one common noun (规划建设|土地|局), nor what follows 各 (各|盟市委).
         const Word* only = WordAt(s, j);
         if (ok && info.type != EntityType::kPark && only && only->begin == j && (only->end == s0 || only->end == e) &&
-            (only->tag == PosTag::kN || only->tag == PosTag::kVn))
+            (only->tag == PosTag::kN || only->tag == PosTag::kVn || only->tag == PosTag::kNt))
           ok = false;
         if (ok && ((j > 0 && (t[j - 1] == U'各' || t[j - 1] == U'该')) || t[j] == U'各')) ok = false;
       }

@@ -203,7 +203,7 @@ class Relater {
     return false;
   }
 
-  // Whether a title chain opens with a place's organ (自治区党委统战部…,
+  // Whether a title chain opens with a place's organ (省委宣传部…,
   // 市委…, 县政府…): its posts are the place's, not the paper's zone's.
   static bool OpensWithPlaceOrgan(std::u32string_view chain) {
     for (std::u32string_view lvl : kLevels) {

@@ -49,9 +49,9 @@ struct Row {
 // what phrase context changes.
 const Row kRows[] = {
     // Plain Traditional text of the genre: the same either way.
-    {"江州高新區管委會主任林志遠會見華創科技有限公司董事長一行",
-     "江州高新区管委会主任林志远会见华创科技有限公司董事长一行",
-     "江州高新区管委会主任林志远会见华创科技有限公司董事长一行"},
+    {"江州高新區管委會主任林致遠會見華創科技有限公司董事長一行",
+     "江州高新区管委会主任林致远会见华创科技有限公司董事长一行",
+     "江州高新区管委会主任林致远会见华创科技有限公司董事长一行"},
     {"雙方就項目落戶簽訂合作協議，總投資5億元", "双方就项目落户签订合作协议，总投资5亿元", "双方就项目落户签订合作协议，总投资5亿元"},
     {"發展後勁足，裡外齊發力", "发展后劲足，里外齐发力", "发展后劲足，里外齐发力"},
     {"倉庫保持乾淨", "仓库保持干净", "仓库保持干净"},
@@ -70,8 +70,8 @@ const Row kRows[] = {
     {"隨著項目推進，合作成效顯著", "随着项目推进，合作成效显着", "随着项目推进，合作成效显著"},
     {"合作成效显著，双方保持著密切联系", "合作成效显着，双方保持着密切联系", "合作成效显著，双方保持着密切联系"},
     // Simplified text passes through.
-    {"江州高新区管委会主任林志远会见华创科技有限公司董事长", "江州高新区管委会主任林志远会见华创科技有限公司董事长",
-     "江州高新区管委会主任林志远会见华创科技有限公司董事长"},
+    {"江州高新区管委会主任林致远会见华创科技有限公司董事长", "江州高新区管委会主任林致远会见华创科技有限公司董事长",
+     "江州高新区管委会主任林致远会见华创科技有限公司董事长"},
     // Punctuation, Latin letters and digits are never touched.
     {"「５Ｇ」ABC-12，《規劃》", "「５Ｇ」ABC-12，《规划》", "「５Ｇ」ABC-12，《规划》"},
     {"", "", ""},
@@ -167,7 +167,7 @@ TEST_CASE("t2s: offsets survive the conversion of a sentence", "[t2s][ingest]") 
   Status st;
   std::shared_ptr<const Lexicon> lex = Lexicon::Embedded(&st);
   REQUIRE(lex);
-  const std::string page = "古鎮始建於乾隆年間。華創科技有限公司負責人林志遠表示，倉庫保持乾淨。\n";
+  const std::string page = "古鎮始建於乾隆年間。華創科技有限公司負責人林致遠表示，倉庫保持乾淨。\n";
   DecodedText d;
   REQUIRE(DecodeText(page, "t.txt", &d).ok());
   Page p;
