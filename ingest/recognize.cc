@@ -242,6 +242,26 @@ bool PlainVerb(PosTag t) { return t == PosTag::kV || t == PosTag::kVi || t == Po
 bool LevelChar(char32_t c) { return std::u32string_view(U"市县区镇乡州省").find(c) != std::u32string_view::npos; }
 }  // namespace
 
+bool Recognizer::CommonWords(const Sentence& s, size_t pos, size_t len) const {
+  if (s.words.empty()) return false;
+  auto common = [](PosTag t) {
+    return !(IsPersonName(t) || t == PosTag::kX || t == PosTag::kNz || t == PosTag::kJ || t == PosTag::kEng ||
+             t == PosTag::kNg || t == PosTag::kZg);
+  };
+  const Word* w = WordAt(s, pos);
+  if (!w || w->begin != pos) return false;
+  // 阳光, 房东, 连忙: one ordinary word.
+  if (w->end == pos + len && common(w->tag)) return true;
+  // 向|记者, 和|欧洲: a function word, then an ordinary word to the end.
+  const Word* rest = WordAt(s, w->end);
+  if (w->size() == 1 && (FunctionWord(w->tag) || IsVerb(w->tag)) && rest && rest->begin == w->end &&
+      rest->end == pos + len && common(rest->tag))
+    return true;
+  // 贺电|中, 罗干|今: a word of two, then a character that ends no name.
+  if (len == 3 && w->size() == 2 && common(w->tag) && w->tag != PosTag::kNr) return true;
+  return false;
+}
+
 bool Recognizer::OrganSuffixAt(const Sentence& s, size_t pos) const {
   const Word* w = WordAt(s, pos);
   if (!w || w->begin != pos) return false;
@@ -1050,7 +1070,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
                          inner.substr(0, 2) == U"后排"));
       }
     }
-    if (strong_after) add(i, len, false, 2);
+    if (strong_after && !CommonWords(s, i, len)) add(i, len, false, 2);
   }
   // (b2) a name, its title, then 一行, anywhere: "接待了林致远主任一行".
   for (size_t pos = t.find(U"一行"); pos != std::u32string_view::npos; pos = t.find(U"一行", pos + 2)) {

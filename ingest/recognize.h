@@ -102,6 +102,9 @@ class Recognizer {
   size_t TrimByWords(const Sentence& s, size_t j, size_t s0) const;
   // Whether the word [b,e) is a verbal noun that names a body's trade after
   // its place (江州市|金融|投资|集团); s0 is where the suffix starts.
+  // Whether the word layer reads [pos, pos+len) as ordinary words, not a
+  // name (阳光, 向|记者, 贺电|中): such a candidate needs a title before it.
+  bool CommonWords(const Sentence& s, size_t pos, size_t len) const;
   // Whether a word at `pos` is a body's suffix (委员会, 局).
   bool OrganSuffixAt(const Sentence& s, size_t pos) const;
   bool PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const;

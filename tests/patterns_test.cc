@@ -251,6 +251,8 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // Ordinary words at a clause start are no names without a title (连忙, 向|记者).
+      {"连忙说，向记者介绍了情况。", {}, {"official:连忙", "official:向记者"}},
       // A brand the words split into characters, before a trade word; 领导班子 is no leader list.
       {"区管委会领导班子出席，长丰县鑫达建设有限责任公司董事长王立福参加仪式。",
        {"organization:长丰县鑫达建设有限责任公司", "holds_position(王立福,长丰县鑫达建设有限责任公司)"},
