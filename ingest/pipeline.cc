@@ -4,6 +4,7 @@
 #include <map>
 #include <cstring>
 #include <set>
+#include <tuple>
 
 #include "ingest/dates.h"
 #include "util/normalize.h"
@@ -283,8 +284,15 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
   auto core = [&](std::string n) {
     for (const char* suf : kCompanySuffixes)
       if (EndsWith(n, suf) && n.size() > std::strlen(suf)) { n.resize(n.size() - std::strlen(suf)); break; }
-    for (const char* word : {"控股", "科技", "实业", "投资", "发展", "股份", "集团"})
-      if (EndsWith(n, word) && n.size() > std::strlen(word)) n.resize(n.size() - std::strlen(word));
+    // Trade words come off in any order (中海企业发展集团 -> 中海).
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (const char* word : {"控股", "科技", "实业", "投资", "发展", "股份", "集团", "企业"})
+        if (EndsWith(n, word) && n.size() > std::strlen(word) + 3) {
+          n.resize(n.size() - std::strlen(word));
+          cut = true;
+        }
+    }
     std::u32string n32 = ToUtf32(n);
     int32_t v;
     size_t pl = lex_->places.LongestAt(n32, 0, &v);
@@ -313,6 +321,33 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
       if (!full) continue;
       for (const std::string& n : list)
         if (n != longest) rename[{static_cast<int>(EntityType::kOrganization), n}] = longest;
+    }
+  }
+  // Variants of one zone's name on a page: 苏宿工业园区 / 苏宿园区, 华创产业园区 /
+  // 华创产业园, 安庆经开区 / 安庆开发区. One key per variant; a key shared by
+  // several names makes them one, named by the longest (经开区 forms first).
+  {
+    auto zone_key = [](std::string n) {
+      static const std::pair<const char*, const char*> kForms[] = {
+          {"工业园区", "园"}, {"园区", "园"}, {"经济技术开发区", "开发区"}, {"经济开发区", "开发区"}, {"经开区", "开发区"}};
+      for (auto [from, to] : kForms)
+        if (EndsWith(n, from) && n.size() > std::strlen(from) + 3) return n.substr(0, n.size() - std::strlen(from)) + to;
+      return n;
+    };
+    std::map<std::string, std::vector<std::string>> by_key;
+    for (const auto& [key, unused] : names)
+      if (key.first == static_cast<int>(EntityType::kPark)) by_key[zone_key(key.second)].push_back(key.second);
+    for (const auto& [k, list] : by_key) {
+      if (list.size() < 2) continue;
+      std::string best;
+      auto rank = [](const std::string& n) {
+        return std::make_tuple(EndsWith(n, "经开区") || EndsWith(n, "高新区"), ToUtf32(n).size(), n);
+      };
+      for (const std::string& n : list)
+        if (best.empty() || rank(n) > rank(best)) best = n;
+      for (const std::string& n : list)
+        if (n != best && !rename.count({static_cast<int>(EntityType::kPark), n}))
+          rename[{static_cast<int>(EntityType::kPark), n}] = best;
     }
   }
   // Each name is the short form of the longer names of its type that end

@@ -289,6 +289,11 @@ bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s
     // Or a brand: 华森|微电子|科技|发展|有限公司.
     if (nouns > 0 && (p->tag == PosTag::kX || p->tag == PosTag::kEng || p->tag == PosTag::kJ || p->tag == PosTag::kNz))
       return true;
+    // Or a word of two that opens the clause (远望|企业|发展|集团): a brand
+    // the dictionary knows as some other word.
+    if (nouns > 0 && p->size() == 2 && !FunctionWord(p->tag) &&
+        (p->begin == 0 || !IsNameChar(t[p->begin - 1])))
+      return true;
     if (p->size() == 1 && LevelChar(t[p->begin])) {
       const Word* q = WordEndingAt(s, p->begin);
       return q && q->tag == PosTag::kNs;

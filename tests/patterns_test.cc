@@ -251,6 +251,12 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // Variants of one zone's name on a page are one zone; a group by its brand is one body.
+      {"林致远来到青禾工业园区考察。青禾园区党工委书记王立新陪同。", {"park:青禾工业园区", "holds_position(王立新,青禾工业园区)"},
+       {"park:青禾园区"}},
+      {"华创低碳科技产业园区开工。华创低碳科技产业园占地200亩。", {"park:华创低碳科技产业园区"}, {"park:华创低碳科技产业园"}},
+      {"远望企业发展集团董事长张立超出席。远望集团将加大投资。", {"holds_position(张立超,远望企业发展集团)"},
+       {"organization:远望集团"}},
       // Ordinary words at a clause start are no names without a title (连忙, 向|记者).
       {"连忙说，向记者介绍了情况。", {}, {"official:连忙", "official:向记者"}},
       // A brand the words split into characters, before a trade word; 领导班子 is no leader list.
