@@ -284,7 +284,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
   auto core = [&](std::string n) {
     for (const char* suf : kCompanySuffixes)
       if (EndsWith(n, suf) && n.size() > std::strlen(suf)) { n.resize(n.size() - std::strlen(suf)); break; }
-    // Trade words come off in any order (中海企业发展集团 -> 中海).
+    // Trade words come off in any order (远望企业发展集团 -> 远望).
     for (bool cut = true; cut;) {
       cut = false;
       for (const char* word : {"控股", "科技", "实业", "投资", "发展", "股份", "集团", "企业"})
@@ -323,7 +323,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
         if (n != longest) rename[{static_cast<int>(EntityType::kOrganization), n}] = longest;
     }
   }
-  // Variants of one zone's name on a page: 苏宿工业园区 / 苏宿园区, 华创产业园区 /
+  // Variants of one zone's name on a page: 青禾工业园区 / 青禾园区, 华创产业园区 /
   // 华创产业园, 安庆经开区 / 安庆开发区. One key per variant; a key shared by
   // several names makes them one, named by the longest (经开区 forms first).
   {
