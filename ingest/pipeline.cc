@@ -324,7 +324,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     }
   }
   // Variants of one zone's name on a page: 青禾工业园区 / 青禾园区, 华创产业园区 /
-  // 华创产业园, 安庆经开区 / 安庆开发区. One key per variant; a key shared by
+  // 华创产业园, 云溪经开区 / 云溪开发区. One key per variant; a key shared by
   // several names makes them one, named by the longest (经开区 forms first).
   {
     auto zone_key = [](std::string n) {
