@@ -685,8 +685,9 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       ok = prefix.size() >= 2 && !lex_.IsGeneric(prefix);
       // A verb alone before a zone's suffix is no name (玩转|园区, 创建|园区).
       const Word* only = WordAt(s, j);
-      if (ok && info.type == EntityType::kPark && only && only->begin == j && only->end == s0 && PlainVerb(only->tag))
-        ok = false;
+      if (ok && info.type == EntityType::kPark && only && only->begin == j && PlainVerb(only->tag) &&
+          (only->end == s0 || (only->end < s0 && t[only->end] == U'“')))
+        ok = false;  // …or before a quoted slogan (创建“四化”园区)
       if (ok && project) {
         bool anchored = false;
         for (const Mention& p : anchors) anchored |= p.begin >= j && p.end <= s0;

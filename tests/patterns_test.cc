@@ -339,6 +339,8 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会副主任王立新及规划建设国土局负责人陪同调研。", {}, {"organization:国土局"}},
       {"各盟市委、政府要抓好落实。", {}, {"organization:盟市委", "organization:各盟市委"}},
       {"要积极玩转园区经济。", {}, {"park:玩转园区"}},
+      {"介绍了创建“四化”园区工作开展情况。", {}, {"park:创建“四化”园区", "park:创建园区"}},
+      {"党中央决定设立自由贸易示范区。推进东西部经开区结对合作。", {}, {"park:自由贸易示范区", "park:东西部经开区"}},
       {"建设省域副中心城市。", {}, {"organization:省域副中心"}},
   };
   for (const Row& r : rows) Check(r);
