@@ -189,7 +189,9 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
       const Word* w = WordAt(s, i);
       bool word = w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
       if (!before && !after && !word) continue;
-      if (info.weak && !word) continue;
+      // A county's bare name only after a verb of going or a preposition of place (到玉山).
+      if (info.weak && !(word && i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos))
+        continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
