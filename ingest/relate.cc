@@ -127,7 +127,7 @@ std::string OrganName(const std::string& place, Organ organ) {
     case Organ::kCppcc: return place + "政协";
     case Organ::kCongress: return place + "人大常委会";
     case Organ::kParty:
-      // 白沙镇党委, 宁夏回族自治区党委; 江州市委, 湖滨区委; 湖滨区委.
+      // 白沙镇党委, 宁夏回族自治区党委; 江州市委, 湖滨区委; 云溪新区区委.
       if (EndsWithU(p, U"镇") || EndsWithU(p, U"乡") || EndsWithU(p, U"自治区")) return place + "党委";
       if (EndsWithU(p, U"新区")) return place + "区委";
       return place + "委";
@@ -254,7 +254,7 @@ class Relater {
           if (std::find(it->surfaces.begin(), it->surfaces.end(), a) == it->surfaces.end()) it->surfaces.push_back(a);
       }
     }
-    // 长春市朝阳区 and 朝阳区 on one page are one place: each is a surface of
+    // 南昌市东湖区 and 东湖区 on one page are one place: each is a surface of
     // the other, so that their organs come out as one entity.
     for (size_t k = 0; k < r.size(); ++k) {
       std::u32string n = ToUtf32(r[k].name);
@@ -973,13 +973,13 @@ class Relater {
     }
     // "参观了A、B、C等区内企业": the members of a list said to be inside the
     // zone lie in the article's zone.
-    for (size_t p = 1; p + 2 < text_.size(); ++p) {
+    const std::string zone = ArticleZone();
+    for (size_t p = 1; p + 2 < text_.size() && !zone.empty(); ++p) {
       if (text_[p] != U'等') continue;
       bool inside = false;
       for (std::u32string_view w : {U"区内", U"区域内", U"园区内", U"园内", U"辖区内", U"园区"})
         inside |= StartsAt(text_, p + 1, w);
-      std::string zone = ArticleZone();
-      if (!inside || zone.empty()) continue;
+      if (!inside) continue;
       const Mention* last = MentionEndingAt(p);
       for (const Mention* m = last; m;) {
         if (m->ref == RefKind::kNone && m->name != zone &&
@@ -1030,7 +1030,7 @@ class Relater {
           continue;
         }
         // Or a zone of a known place the page names only there (江州高新区|…项目).
-        int32_t zv, pv2;
+        int32_t zv = 0, pv2 = 0;
         size_t zl = lex_.suffixes.LongestEndingAt(name, k, &zv);
         if (zl == 0 || zl >= k || lex_.suffix_info[zv].type != EntityType::kPark ||
             lex_.suffix_info[zv].rule != SuffixRule::kPlace)
