@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/layout.h"
 #include "ingest/lexicon.h"
 #include "ingest/recognize.h"
 #include "util/normalize.h"
@@ -52,8 +53,9 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
   // Brackets only around a whole token: {a}{b} and (a)b are two elements.
   for (size_t i = 0; i < tok.size(); ++i) {
     char c = tok[i];
-    bool edge = (i == 0 && (c == '{' || c == '(')) || (i + 1 == tok.size() && (c == '}' || c == ')'));
-    if ((c == '{' || c == '}' || c == '(' || c == ')') && !edge)
+    bool edge = (i == 0 && (c == '{' || c == '(' || c == '[')) ||
+                (i + 1 == tok.size() && (c == '}' || c == ')' || c == ']'));
+    if ((c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']') && !edge)
       return Bad(std::string("stray '") + c + "' in \"" + shown + "\" (separate elements by spaces)");
   }
   if (tok.front() == '{') {
@@ -89,6 +91,20 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
     }
     return Status::OK();
   }
+  if (tok.front() == '[') {
+    if (tok.back() != ']' || tok.size() < 2) return Bad("unbalanced [ in \"" + shown + "\"");
+    e->kind = PatternElement::Kind::kWord;
+    for (std::string_view tag : Fields(tok.substr(1, tok.size() - 2), '|')) {
+      bool known = false;
+      for (int t = 0; t < static_cast<int>(PosTag::kCount); ++t) {
+        std::string_view name = PosTagName(static_cast<PosTag>(t));
+        known |= !tag.empty() && name.substr(0, tag.size()) == tag;
+      }
+      if (!known) return Bad("unknown word tag \"" + std::string(tag) + "\" in \"" + shown + "\"");
+      e->tags.emplace_back(tag);
+    }
+    return Status::OK();
+  }
   if (tok.front() == '(') {
     if (tok.back() != ')' || tok.size() < 2) return Bad("unbalanced ( in \"" + shown + "\"");
     e->kind = PatternElement::Kind::kLiteral;
@@ -98,7 +114,7 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
     }
     return Status::OK();
   }
-  for (char c : {'}', ')', '|', '?'})
+  for (char c : {'}', ')', ']', '|', '?'})
     if (tok.find(c) != std::string_view::npos)
       return Bad(std::string("stray '") + c + "' in \"" + shown + "\" (separate elements by spaces)");
   e->kind = PatternElement::Kind::kLiteral;
@@ -109,6 +125,7 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
 struct Matcher {
   const Lexicon& lex;
   std::u32string_view text;
+  const std::vector<Word>& words;
   const std::vector<Mention>& mentions;
   const std::vector<int>& start;  // text position -> mention starting there, or -1
   const RelationPattern* p = nullptr;
@@ -132,6 +149,16 @@ struct Matcher {
         int32_t v;
         size_t len = lex.titles.LongestAt(text, pos, &v);
         if (len > 0 && Step(k + 1, pos + len)) return true;
+        break;
+      }
+      case PatternElement::Kind::kWord: {
+        auto w = std::lower_bound(words.begin(), words.end(), pos,
+                                  [](const Word& x, size_t p) { return x.begin < p; });
+        if (w == words.end() || w->begin != pos) break;
+        std::string_view name = PosTagName(w->tag);
+        bool ok = false;
+        for (const std::string& t : e.tags) ok |= name.substr(0, t.size()) == t;
+        if (ok && Step(k + 1, w->end)) return true;
         break;
       }
       case PatternElement::Kind::kLiteral:
@@ -179,8 +206,9 @@ Status CompileRelationPattern(std::string_view line, RelationPattern* out) {
 }
 
 std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPattern>& patterns, const Lexicon& lex,
-                                                std::u32string_view text, const std::vector<Mention>& mentions) {
+                                                const Sentence& s, const std::vector<Mention>& mentions) {
   std::vector<PatternMatch> out;
+  std::u32string_view text = s.text;
   if (patterns.empty()) return out;
   std::vector<int> start(text.size() + 1, -1);
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -188,7 +216,7 @@ std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPatter
     if (m.ref == RefKind::kNone && m.begin < m.end && m.end <= text.size() && start[m.begin] < 0)
       start[m.begin] = static_cast<int>(i);
   }
-  Matcher mt{lex, text, mentions, start};
+  Matcher mt{lex, text, s.words, mentions, start};
   for (const RelationPattern& p : patterns) {
     mt.p = &p;
     for (size_t pos = 0; pos < text.size(); ++pos) {
@@ -200,9 +228,9 @@ std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPatter
   return out;
 }
 
-std::vector<PatternMatch> MatchRelationPatterns(const Lexicon& lex, std::u32string_view text,
+std::vector<PatternMatch> MatchRelationPatterns(const Lexicon& lex, const Sentence& s,
                                                 const std::vector<Mention>& mentions) {
-  return MatchRelationPatterns(lex.relation_patterns, lex, text, mentions);
+  return MatchRelationPatterns(lex.relation_patterns, lex, s, mentions);
 }
 
 }  // namespace kgb

@@ -1233,7 +1233,7 @@ class Relater {
     Positions();
     PositionsAfterNames();
     ListedGuests();
-    for (const PatternMatch& m : MatchRelationPatterns(lex_, text_, ms_)) Add(m.type, E(ms_[m.head]), E(ms_[m.tail]));
+    for (const PatternMatch& m : MatchRelationPatterns(lex_, s, ms_)) Add(m.type, E(ms_[m.head]), E(ms_[m.tail]));
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);

@@ -6,9 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include "extract_util.h"
+#include "ingest/layout.h"
 #include "ingest/lexicon.h"
 #include "ingest/patterns.h"
 #include "ingest/recognize.h"
+#include "ingest/words.h"
 #include "util/normalize.h"
 #include "util/utf8.h"
 
@@ -39,6 +41,8 @@ TEST_CASE("relation pattern compiler rejects malformed lines", "[relation_patter
       {"x\tmet_with(A,B)\t{official:A}向{official:B}", "stray '}'"},
       {"x\tmet_with(A,B)\t{official:A} {title:B}", "{title} takes no capture"},
       {"x\tmet_with(A,B)\t{official:X} {official:B}", "capture must be A or B"},
+      {"x\tmet_with(A,B)\t{official:A} [zzz] {official:B}", "unknown word tag \"zzz\""},
+      {"x\tmet_with(A,B)\t{official:A} [v {official:B}", "unbalanced ["},
   };
   for (auto [line, what] : rows) {
     RelationPattern p;
@@ -81,7 +85,12 @@ std::vector<std::string> Run(const MatchRow& row) {
   RelationPattern p;
   Status s = CompileRelationPattern(row.pattern, &p);
   if (!s.ok()) throw std::runtime_error(s.ToString());
-  std::u32string text = ToUtf32(row.text);
+  Sentence sentence;
+  sentence.text = ToUtf32(row.text);
+  std::shared_ptr<const WordSegmenter> seg = WordSegmenter::Embedded(&s);
+  if (!seg) throw std::runtime_error(s.ToString());
+  seg->Segment(sentence.text, &sentence.words);
+  const std::u32string& text = sentence.text;
   std::vector<Mention> ms;
   size_t from = 0;
   for (const M& m : row.mentions) {
@@ -98,7 +107,7 @@ std::vector<std::string> Run(const MatchRow& row) {
     from = x.end;
   }
   std::vector<std::string> out;
-  for (const PatternMatch& r : MatchRelationPatterns({p}, Lex(), text, ms))
+  for (const PatternMatch& r : MatchRelationPatterns({p}, Lex(), sentence, ms))
     out.push_back(std::string(RelationTypeName(r.type)) + "(" + ms[r.head].name + "," + ms[r.tail].name + ")");
   return out;
 }
@@ -127,6 +136,11 @@ TEST_CASE("relation pattern elements: mentions, titles, literals, alternatives, 
        "邵兵陪同华创公司何立考察江州高新区",
        {{kO, "邵兵"}, {EntityType::kOrganization, "华创公司"}, {kO, "何立"}, {EntityType::kPark, "江州高新区"}},
        {"visited(何立,江州高新区)"}},
+      // A word of the word layer by its tag: 考察 is a verb, 园区 is not.
+      {"t\tvisited(A,B)\t{official:A} [v] {park:B}", "何立考察江州高新区",
+       {{kO, "何立"}, {EntityType::kPark, "江州高新区"}}, {"visited(何立,江州高新区)"}},
+      {"t\tvisited(A,B)\t{official:A} [v] {park:B}", "何立园区江州高新区",
+       {{kO, "何立"}, {EntityType::kPark, "江州高新区"}}, {}},
   };
   for (const MatchRow& row : rows) {
     INFO("pattern: " << row.pattern << "\ntext: " << row.text);
