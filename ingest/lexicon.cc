@@ -221,6 +221,13 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       for (const std::string& a : b.aliases) national.Add(ToUtf32(a), id);
       national_bodies.push_back(std::move(b));
     }
+  } else if (file == "relation_patterns.txt") {
+    for (auto [no, line] : lines) {
+      RelationPattern p;
+      Status s = CompileRelationPattern(line, &p);
+      if (!s.ok()) return LineError(file, no, s.message());
+      relation_patterns.push_back(std::move(p));
+    }
   } else if (file == "divisions.tsv" || file == "location_stop.txt") {
     return Status::OK();  // read together below
   } else {

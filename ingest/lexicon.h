@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "graph/types.h"
+#include "ingest/patterns.h"
 #include "ingest/trie.h"
 #include "util/status.h"
 
@@ -98,6 +99,7 @@ class Lexicon {
   // --- relations and layout
   Trie triggers;                 // value = TriggerKind
   std::vector<std::pair<std::u32string, LayoutKind>> layout_markers;
+  std::vector<RelationPattern> relation_patterns;  // relation_patterns.txt (ingest/patterns.h)
 
   // True when `s` is entirely a sequence of generic words.
   bool IsGeneric(std::u32string_view s) const;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ingest/patterns.h"
 #include "util/normalize.h"
 #include "util/utf8.h"
 
@@ -1215,25 +1216,6 @@ class Relater {
     }
   }
 
-  // "张立勤向徐晓明详细介绍了…": one official briefs another, face to face.
-  void Briefings() {
-    for (size_t k = 0; k + 1 < ms_.size(); ++k) {
-      const Mention& a = ms_[k];
-      const Mention& b = ms_[k + 1];
-      if (a.type != EntityType::kOfficial || b.type != EntityType::kOfficial || a.ref != RefKind::kNone ||
-          b.ref != RefKind::kNone || b.begin <= a.end || text_[a.end] != U'向')
-        continue;
-      int32_t tv;  // 向副区长林致远
-      if (b.begin != a.end + 1 && lex_.titles.LongestAt(text_, a.end + 1, &tv) != b.begin - a.end - 1) continue;
-      size_t at = b.end;
-      if (StartsAt(text_, at, U"一行")) at += 2;
-      for (std::u32string_view adv : {U"详细", U"简要", U"重点", U"具体", U"全面"})
-        if (StartsAt(text_, at, adv)) { at += adv.size(); break; }
-      if (StartsAt(text_, at, U"介绍") || StartsAt(text_, at, U"汇报"))
-        Add(RelationType::kMetWith, E(a), E(b));
-    }
-  }
-
   // "X一行来园区考察。A，B等陪同考察": the hosts who accompany a delegation
   // meet its leader.
   void Accompaniers() {
@@ -1288,7 +1270,7 @@ class Relater {
     Positions();
     PositionsAfterNames();
     ListedGuests();
-    Briefings();
+    for (const PatternMatch& m : MatchRelationPatterns(lex_, s, ms_)) Add(m.type, E(ms_[m.head]), E(ms_[m.tail]));
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);
