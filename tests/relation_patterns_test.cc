@@ -116,16 +116,16 @@ TEST_CASE("relation pattern elements: mentions, titles, literals, alternatives, 
   const char* kBrief = "t\tmet_with(A,B)\t{official:A} 向 {title}? {official:B} 一行? (详细|简要)? (介绍|汇报)";
   const EntityType kO = EntityType::kOfficial;
   const MatchRow rows[] = {
-      {kBrief, "林志远向孙海介绍情况", {{kO, "林志远"}, {kO, "孙海"}}, {"met_with(林志远,孙海)"}},
+      {kBrief, "林致远向孙海介绍情况", {{kO, "林致远"}, {kO, "孙海"}}, {"met_with(林致远,孙海)"}},
       // Every optional element present, the second alternative taken.
-      {kBrief, "林志远向副区长孙海一行简要汇报", {{kO, "林志远"}, {kO, "孙海"}}, {"met_with(林志远,孙海)"}},
+      {kBrief, "林致远向副区长孙海一行简要汇报", {{kO, "林致远"}, {kO, "孙海"}}, {"met_with(林致远,孙海)"}},
       // No alternative of the last element.
-      {kBrief, "林志远向孙海致辞", {{kO, "林志远"}, {kO, "孙海"}}, {}},
+      {kBrief, "林致远向孙海致辞", {{kO, "林致远"}, {kO, "孙海"}}, {}},
       // A gap that no element covers.
-      {kBrief, "林志远向全体孙海介绍", {{kO, "林志远"}, {kO, "孙海"}}, {}},
+      {kBrief, "林致远向全体孙海介绍", {{kO, "林致远"}, {kO, "孙海"}}, {}},
       // Wrong type, and a mention that is a reference, not a name.
-      {kBrief, "林志远向孙海介绍", {{EntityType::kOrganization, "林志远"}, {kO, "孙海"}}, {}},
-      {kBrief, "林志远向孙海介绍", {{kO, "林志远", RefKind::kCompany}, {kO, "孙海"}}, {}},
+      {kBrief, "林致远向孙海介绍", {{EntityType::kOrganization, "林致远"}, {kO, "孙海"}}, {}},
+      {kBrief, "林致远向孙海介绍", {{kO, "林致远", RefKind::kCompany}, {kO, "孙海"}}, {}},
       // (B,A): the second capture is the head; a union of types.
       {"t\tlocated_in(B,A)\t{park|location:A} 内的 {organization:B}",
        "江州高新区内的华创公司",
@@ -171,8 +171,8 @@ void Check(const Row& row) {
 TEST_CASE("relation pattern entries", "[relation_patterns][patterns]") {
   const Row rows[] = {
       // briefing
-      {"华创科技有限公司董事长周文斌向副区长林志远一行汇报了项目进展。", {"met_with(周文斌,林志远)"}, {}},
-      {"华创科技有限公司董事长周文斌向副区长林志远赠送了纪念品。", {}, {"met_with(周文斌,林志远)"}},
+      {"华创科技有限公司董事长周文斌向副区长林致远一行汇报了项目进展。", {"met_with(周文斌,林致远)"}, {}},
+      {"华创科技有限公司董事长周文斌向副区长林致远赠送了纪念品。", {}, {"met_with(周文斌,林致远)"}},
       // accompany, accompanied_visit
       {"江州市副市长邵兵陪同省商务厅厅长何立考察江州高新区。",
        {"met_with(邵兵,何立)", "visited(何立,江州高新区)"}, {}},
@@ -183,9 +183,9 @@ TEST_CASE("relation pattern entries", "[relation_patterns][patterns]") {
       {"江州高新区内的华创科技有限公司加快发展。", {"located_in(华创科技有限公司,江州高新区)"}, {}},
       {"江州高新区和华创科技有限公司共同举办活动。", {}, {"located_in(华创科技有限公司,江州高新区)"}},
       // report
-      {"区长林志远听取了华创科技有限公司董事长周文斌的汇报。", {"met_with(林志远,周文斌)"}, {}},
-      {"区长林志远听取了华创科技有限公司董事长周文斌的建议。", {}, {"met_with(林志远,周文斌)"}},
-      {"区长林志远听取华创科技有限公司董事长周文斌工作汇报。", {"met_with(林志远,周文斌)"}, {}},
+      {"区长林致远听取了华创科技有限公司董事长周文斌的汇报。", {"met_with(林致远,周文斌)"}, {}},
+      {"区长林致远听取了华创科技有限公司董事长周文斌的建议。", {}, {"met_with(林致远,周文斌)"}},
+      {"区长林致远听取华创科技有限公司董事长周文斌工作汇报。", {"met_with(林致远,周文斌)"}, {}},
   };
   for (const Row& row : rows) Check(row);
 }
