@@ -93,6 +93,7 @@ bool Recognizer::ClauseStart(std::u32string_view t, size_t pos) const {
 }
 
 size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
+  if (pos >= t.size() || !lex_.surnames.MayStartWith(t[pos])) return 0;  // the cheapest test first
   int32_t nv;
   if (lex_.after_words.LongestAt(t, pos, &nv) > 0 || lex_.not_names.LongestAt(t, pos, &nv) > 0) return 0;
   int32_t sl_v;
@@ -123,6 +124,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   std::u32string_view t = s.text;
   size_t len = NameAt(t, pos);
   if (s.words.empty()) return len;
+  if (len == 0 && (pos >= t.size() || !lex_.surnames.MayStartWith(t[pos]))) return 0;  // no surname here
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (len == 0) {
@@ -862,6 +864,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (b) before an action word at a clause start: 马立新会见, 林志远一行
   for (size_t i = 0; i < t.size(); ++i) {
+    if (!lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!ClauseStart(t, i)) continue;
     size_t len = NameAt(s, i);
     if (!len) continue;
@@ -903,6 +906,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
     const bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    if (!after_leaders && !lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!ClauseStart(t, i) && !after_leaders) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;

@@ -51,6 +51,10 @@ class Trie {
     }
   }
 
+  // False when no word starts with c (one table read): a quick test before
+  // the work that only a word starting at c could need.
+  bool MayStartWith(char32_t c) const { return c >= 0x10000 || root_[c] != kNone; }
+
   // Longest word starting at text[pos]: its length (0 if none) and value.
   // Inline: recognition calls it at nearly every character, and most calls
   // end at the first, flat-table step.
