@@ -952,7 +952,7 @@ void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
       {U"本区", RefKind::kHome}};
   for (size_t i = 0; i < t.size(); ++i) {
     for (auto [w, kind] : kRefs) {
-      if (!StartsAt(t, i, w)) continue;
+      if (t[i] != w[0] || !StartsAt(t, i, w)) continue;
       Mention m;
       m.begin = static_cast<uint32_t>(i);
       m.end = static_cast<uint32_t>(i + w.size());

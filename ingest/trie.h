@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kgb {
@@ -31,6 +32,7 @@ class Trie {
   void ForEachPrefix(std::u32string_view text, size_t pos, F&& f) const {
     uint32_t node = 0;
     for (size_t i = pos; i < text.size(); ++i) {
+      if (i == pos + 1 && !MayHavePair(text[pos], text[i])) return;
       node = Child(node, text[i]);
       if (node == kNone) return;
       int32_t v = values_[node];
@@ -44,6 +46,7 @@ class Trie {
   void ForEachBackward(std::u32string_view text, size_t end, F&& f) const {
     uint32_t node = 0;
     for (size_t i = end; i > 0; --i) {
+      if (i + 1 == end && !MayHavePair(text[end - 1], text[i - 1])) return;
       node = Child(node, text[i - 1]);
       if (node == kNone) return;
       int32_t v = values_[node];
@@ -75,6 +78,17 @@ class Trie {
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  // A filter over the words' first two characters (as walked): false means
+  // no word starts with c0 c1, and saves the second step's probe of the
+  // (large, cache-missing) edge table at most positions of a text.
+  size_t PairBit(char32_t c0, char32_t c1) const {
+    return static_cast<size_t>((((static_cast<uint64_t>(c0) << 21) | c1) * 0x9E3779B97F4A7C15ull) >> pair_shift_);
+  }
+  bool MayHavePair(char32_t c0, char32_t c1) const {
+    size_t b = PairBit(c0, c1);
+    return (pair_bits_[b >> 6] >> (b & 63)) & 1;
+  }
+  void AddPair(char32_t c0, char32_t c1);
   uint32_t Child(uint32_t node, char32_t c) const {
     if (node == 0) return c < 0x10000 ? root_[c] : Lookup(node, c);
     return Lookup(node, c);
@@ -103,6 +117,9 @@ class Trie {
   int shift_ = 64;              // 64 - log2(edges_.size())
   size_t num_edges_ = 0;
   std::vector<int32_t> values_;                 // per node; -1 = not a word end
+  std::vector<uint64_t> pair_bits_;             // the pair filter, >= 16 bits per pair
+  int pair_shift_ = 64;                         // 64 - log2(bits)
+  std::vector<std::pair<char32_t, char32_t>> pairs_;  // the distinct pairs, to rebuild the filter
   size_t words_ = 0;
 };
 
