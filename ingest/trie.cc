@@ -5,7 +5,7 @@
 namespace kgb {
 
 Trie::Trie()
-    : root_(0x10000, kNone), edges_(16, Edge{kEmptyKey, 0}), mask_(15), shift_(60), values_(1, -1),
+    : root_index_(256, 0), root_pages_(256), edges_(16, Edge{kEmptyKey, 0}), mask_(15), shift_(60), values_(1, -1),
       pair_bits_(1, 0), pair_shift_(58) {}
 
 void Trie::AddPair(char32_t c0, char32_t c1) {
@@ -51,7 +51,12 @@ void Trie::Add(std::u32string_view word, int32_t value) {
       next = static_cast<uint32_t>(values_.size());
       values_.push_back(-1);
       if (node == 0 && c < 0x10000) {
-        root_[c] = next;
+        uint16_t& page = root_index_[c >> 8];
+        if (page == 0) {
+          page = static_cast<uint16_t>(root_pages_.size() / 256);
+          root_pages_.resize(root_pages_.size() + 256);
+        }
+        root_pages_[size_t{page} * 256 + (c & 0xFF)].child = next;
       } else {
         Insert(Key(node, c), next);
       }
@@ -61,6 +66,8 @@ void Trie::Add(std::u32string_view word, int32_t value) {
   if (values_[node] < 0) {
     values_[node] = value;
     ++words_;
+    if (word.size() == 1 && word[0] < 0x10000)
+      root_pages_[size_t{root_index_[word[0] >> 8]} * 256 + (word[0] & 0xFF)].value = value;
   }
 }
 
