@@ -54,6 +54,17 @@ class Segmenter {
     for (const auto& [m, k] : lex_.layout_markers) {
       std::u32string mm = m;
       mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
+      const size_t kind = static_cast<size_t>(k);
+      if (first_chars_.size() <= kind) {
+        first_chars_.resize(kind + 1);
+        always_.resize(kind + 1, false);
+      }
+      if (first_chars_[kind].empty()) first_chars_[kind].resize(0x10000, false);
+      if (mm.empty() || mm[0] >= 0x10000) {
+        always_[kind] = true;  // no quick test for these
+      } else {
+        first_chars_[kind][mm[0]] = true;
+      }
       markers_.emplace_back(std::move(mm), k);
     }
   }
@@ -180,7 +191,21 @@ class Segmenter {
     l->open = !IsTerminal(last) && last != U';' && last != U':';
   }
 
+  // True if a character of s may start a marker of `kind` (only s[0] if
+  // at_start): most lines hold none, and skip the marker-by-marker search.
+  bool MayHoldMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
+    const size_t k = static_cast<size_t>(kind);
+    if (k >= first_chars_.size()) return false;  // no marker of this kind
+    if (always_[k]) return true;
+    for (char32_t c : s) {
+      if (c < 0x10000 && first_chars_[k][c]) return true;
+      if (at_start) return false;
+    }
+    return false;
+  }
+
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
+    if (!MayHoldMarker(s, kind, at_start)) return false;
     for (const auto& [mm, k] : markers_) {
       if (k != kind) continue;
       if (at_start ? StartsWith(s, mm) : s.find(mm) != std::u32string::npos) return true;
@@ -579,6 +604,9 @@ class Segmenter {
   const DecodedText& text_;
   const Lexicon& lex_;
   std::vector<std::pair<std::u32string, LayoutKind>> markers_;  // spaces removed
+  // Per LayoutKind: the BMP characters that start a marker of the kind.
+  std::vector<std::vector<bool>> first_chars_;
+  std::vector<bool> always_;  // a marker of the kind is empty or starts beyond the BMP
   Page* page_;
   std::vector<Line> lines_;
   std::u32string text_buf_;  // EmitParagraph's scratch buffers
