@@ -5,7 +5,8 @@
 namespace kgb {
 
 Trie::Trie()
-    : root_index_(256, 0), root_pages_(256), edges_(16, Edge{kEmptyKey, 0}), mask_(15), shift_(60), values_(1, -1),
+    : root_index_(256, 0), root_pages_(256), first_bits_(0x10000 / 64, 0), edges_(16, Edge{kEmptyKey, 0}), mask_(15),
+      shift_(60), values_(1, -1),
       pair_bits_(1, 0), pair_shift_(58) {}
 
 void Trie::AddPair(char32_t c0, char32_t c1) {
@@ -57,6 +58,7 @@ void Trie::Add(std::u32string_view word, int32_t value) {
           root_pages_.resize(root_pages_.size() + 256);
         }
         root_pages_[size_t{page} * 256 + (c & 0xFF)].child = next;
+        first_bits_[c >> 6] |= uint64_t{1} << (c & 63);
       } else {
         Insert(Key(node, c), next);
       }

@@ -62,7 +62,7 @@ class Trie {
 
   // False when no word starts with c (a read of a small table): a quick
   // test before the work that only a word starting at c could need.
-  bool MayStartWith(char32_t c) const { return c >= 0x10000 || RootAt(c).child != kNone; }
+  bool MayStartWith(char32_t c) const { return c >= 0x10000 || ((first_bits_[c >> 6] >> (c & 63)) & 1); }
 
   // Longest word starting at text[pos]: its length (0 if none) and value.
   // Inline: recognition calls it at nearly every character, and most calls
@@ -70,7 +70,7 @@ class Trie {
   size_t LongestAt(std::u32string_view text, size_t pos, int32_t* value) const {
     if (pos >= text.size()) return 0;
     char32_t c = text[pos];
-    if (c < 0x10000 && RootAt(c).child == kNone) return 0;
+    if (!MayStartWith(c)) return 0;
     size_t best = 0;
     ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
       best = len;
@@ -112,6 +112,7 @@ class Trie {
   bool First(char32_t c0, uint32_t* node, G&& g) const {
     int32_t v;
     if (c0 < 0x10000) {
+      if (!((first_bits_[c0 >> 6] >> (c0 & 63)) & 1)) return false;
       const RootEntry& r = RootAt(c0);
       *node = r.child;
       v = r.value;
@@ -146,6 +147,7 @@ class Trie {
 
   std::vector<uint16_t> root_index_;   // BMP page (c >> 8) -> index into root_pages_ (0: empty)
   std::vector<RootEntry> root_pages_;  // 256 entries per page; page 0 stays empty
+  std::vector<uint64_t> first_bits_;   // BMP characters that start a word (8 KB)
   std::vector<Edge> edges_;     // open addressing, linear probing, load <= 1/2
   size_t mask_ = 0;             // edges_.size() - 1 (a power of two)
   int shift_ = 64;              // 64 - log2(edges_.size())
