@@ -77,7 +77,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="kgb-doc-scale-") as tmp:
         tiny = os.path.join(tmp, "tiny.txt")
         with open(tiny, "w", encoding="utf-8") as f:
-            f.write("江州高新区党工委书记林志远会见华创科技有限公司董事长陈立新一行。\n")
+            f.write("江州高新区党工委书记林致远会见华创科技有限公司董事长陈立新一行。\n")
         out = os.path.join(tmp, "g.json")
         base_cmd = [args.kgb, "build", "--quiet", "--threads", "1", "--max-doc-bytes", args.max_doc_bytes,
                     "--json", out]

@@ -42,7 +42,7 @@ bool PyTruthy(const rapidjson::Value& v);
 // The scorer's name normalization: Unicode NFKC (full-width to half-width,
 // compatibility forms), then every white-space character (Python's
 // str.isspace: Unicode Zs and the B, S, WS bidi classes) removed.
-// "郑州（国家） 高新区" and "郑州(国家)高新区" normalize alike.
+// "郑州（国家） 高新区" and "江州(国家)高新区" normalize alike.
 std::string NormalizeName(std::string_view s);
 
 }  // namespace eval

@@ -85,7 +85,25 @@ std::string HtmlEscape(const std::string& s) {
   return out;
 }
 
-std::string ViewJson(const KnowledgeGraph& kg, const KnowledgeGraph& whole, bool pagerank, const HtmlOptions& options) {
+// Appends the JSON text of `buf` to *out with every "<" written \u003c: "<"
+// only occurs inside JSON strings, where \u003c means the same, and then no
+// text can close the script element holding it.
+void ScriptSafe(const rapidjson::StringBuffer& buf, std::string* out) {
+  out->reserve(out->size() + buf.GetSize() + buf.GetSize() / 50);
+  const char* p = buf.GetString();
+  for (size_t i = 0, n = buf.GetSize(); i < n; ++i) {
+    if (p[i] == '<') *out += "\\u003c";
+    else out->push_back(p[i]);
+  }
+}
+
+struct ViewData {
+  std::string data;      // the kgb-view JSON
+  std::string evidence;  // the evidence lines
+};
+
+void ViewJson(const KnowledgeGraph& kg, const KnowledgeGraph& whole, bool pagerank, const HtmlOptions& options,
+              ViewData* view) {
   const Graph& g = kg.graph();
   const Layout layout = ComputeLayout(kg);
 
@@ -100,7 +118,7 @@ std::string ViewJson(const KnowledgeGraph& kg, const KnowledgeGraph& whole, bool
   JsonWriter w(buf);
   w.StartObject();
   w.Key("format"); w.String("kgb-view");
-  w.Key("version"); w.Int(1);
+  w.Key("version"); w.Int(2);
   w.Key("title"); Str(w, options.title);
   w.Key("entities"); w.Uint64(whole.num_nodes());
   w.Key("relations"); w.Uint64(whole.num_edges());
@@ -167,32 +185,32 @@ std::string ViewJson(const KnowledgeGraph& kg, const KnowledgeGraph& whole, bool
     w.Uint64(e.weight);
     Str(w, e.date);
     Str(w, e.title);
-    w.StartArray();
-    for (const Evidence& ev : e.evidence) {
-      w.StartArray();
-      w.Uint64(docs[ev.doc]);
-      w.Uint64(ev.start);
-      w.Uint64(ev.end);
-      Str(w, ev.sentence);
-      Str(w, ev.date);
-      Str(w, ev.title);
-      w.EndArray();
-    }
-    w.EndArray();
     w.EndArray();
   }
   w.EndArray();
   w.EndObject();
+  ScriptSafe(buf, &view->data);
 
-  // "<" only occurs inside JSON strings, where \u003c means the same.
-  std::string json;
-  json.reserve(buf.GetSize() + buf.GetSize() / 50);
-  const char* p = buf.GetString();
-  for (size_t i = 0, n = buf.GetSize(); i < n; ++i) {
-    if (p[i] == '<') json += "\\u003c";
-    else json.push_back(p[i]);
+  // The evidence, one JSON array a line in edge order; the page parses a
+  // line when its relation is shown.
+  rapidjson::StringBuffer ebuf;
+  for (EdgeDesc ed : boost::make_iterator_range(boost::edges(g))) {
+    JsonWriter ew(ebuf);
+    ew.StartArray();
+    for (const Evidence& ev : g[ed].evidence) {
+      ew.StartArray();
+      ew.Uint64(docs[ev.doc]);
+      ew.Uint64(ev.start);
+      ew.Uint64(ev.end);
+      Str(ew, ev.sentence);
+      Str(ew, ev.date);
+      Str(ew, ev.title);
+      ew.EndArray();
+    }
+    ew.EndArray();
+    ebuf.Put('\n');
   }
-  return json;
+  ScriptSafe(ebuf, &view->evidence);
 }
 
 }  // namespace
@@ -235,10 +253,11 @@ Status WriteHtml(const KnowledgeGraph& graph, const HtmlOptions& options, std::s
                                " relations); give a smaller --max-nodes");
 
   const ViewerAssets& a = GetViewerAssets();
-  std::string json = ViewJson(*shown, graph, pagerank, options);
+  ViewData view;
+  ViewJson(*shown, graph, pagerank, options, &view);
   std::string& o = *out;
   o.clear();
-  o.reserve(json.size() + a.graphology.size() + a.sigma.size() + a.script.size() + a.style.size() + 4096);
+  o.reserve(view.data.size() + view.evidence.size() + a.graphology.size() + a.sigma.size() + a.script.size() + a.style.size() + 4096);
   o += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
        "<meta name=\"generator\" content=\"kgb\">\n<title>";
@@ -254,12 +273,27 @@ Status WriteHtml(const KnowledgeGraph& graph, const HtmlOptions& options, std::s
   o += a.graphology_license;
   o += "*/\n";
   o += a.graphology;
-  o += "\n</script>\n<script>\n/* sigma.js 3.0.3 (npm), licence:\n";
+  o += "\n</script>\n";
+  // sigma.js probes MAX_TEXTURE_SIZE with a WebGL context of its own while
+  // it loads, twice (for its image programs, which the viewer does not use);
+  // a WebGL context costs up to a second with software rendering. While the
+  // library loads, a WebGL context asked of a canvas outside the document
+  // answers that probe without creating one.
+  o += "<script>window.kgbGetContext = HTMLCanvasElement.prototype.getContext;\n"
+       "HTMLCanvasElement.prototype.getContext = function (type) {\n"
+       "  if (type === \"webgl\" && !this.isConnected)\n"
+       "    return { canvas: this, MAX_TEXTURE_SIZE: 3379, getParameter: function () { return 4096; } };\n"
+       "  return window.kgbGetContext.apply(this, arguments);\n"
+       "};</script>\n";
+  o += "<script>\n/* sigma.js 3.0.3 (npm), licence:\n";
   o += a.sigma_license;
   o += "*/\n";
   o += a.sigma;
-  o += "\n</script>\n<script type=\"application/json\" id=\"kgb-data\">";
-  o += json;
+  o += "\n</script>\n<script>HTMLCanvasElement.prototype.getContext = window.kgbGetContext;</script>\n";
+  o += "<script type=\"application/json\" id=\"kgb-data\">";
+  o += view.data;
+  o += "</script>\n<script type=\"application/x-kgb-evidence\" id=\"kgb-evidence\">";
+  o += view.evidence;
   o += "</script>\n<script>\n";
   o += a.script;
   o += "</script>\n</body>\n</html>\n";

@@ -3,24 +3,31 @@
 // The page inlines everything it needs (no network access when opened): the
 // style sheet and script of the viewer (web/viewer.*), the graph-drawing
 // libraries graphology and sigma.js (WebGL; embedded at build time,
-// export/viewer_assets.h), and the graph as JSON in a
-// <script type="application/json" id="kgb-data"> element:
+// export/viewer_assets.h), and the graph in two elements:
 //
-//   {"format": "kgb-view", "version": 1,
+// <script type="application/json" id="kgb-data">, parsed when the page opens:
+//
+//   {"format": "kgb-view", "version": 2,
 //    "title": ..., "entities": N, "relations": M,   // the whole graph's counts
 //    "kept": "all" | "pagerank",                    // see max_nodes
 //    "types": [[name, color], ...],                 // EntityType order, style.h
 //    "rels": [[name, color, symmetric], ...],       // RelationType order
 //    "docs": [name, ...],                           // evidence documents
 //    "nodes": [[id, label, type, mentions, size, x, y, aliases, pinyin], ...],
-//    "edges": [[source, target, rel, weight, date, title,
-//               [[doc, start, end, sentence, date, title], ...]], ...]}
+//    "edges": [[source, target, rel, weight, date, title], ...]}
 //
-// where type, rel, doc, source and target are indexes into the lists above,
-// size is NodeSize(mentions) (the GEXF viz:size), x and y come from
-// ComputeLayout (export/layout.h) rounded to two decimals, aliases is a list
-// and pinyin the compact toneless pinyin of the label and aliases joined by
-// "|" (for search). "<" is written \u003c so that no text closes the script.
+// <script type="application/x-kgb-evidence" id="kgb-evidence">, the evidence
+// of the edges: line i (each ending in "\n") is the JSON array of edge i,
+//
+//   [[doc, start, end, sentence, date, title], ...]
+//
+// which the page parses only when it shows that relation (most of a page's
+// bytes are evidence; docs/viewer.md). Type, rel, doc, source and target are
+// indexes into the lists above, size is NodeSize(mentions) (the GEXF
+// viz:size), x and y come from ComputeLayout (export/layout.h) rounded to two
+// decimals, aliases is a list and pinyin the compact toneless pinyin of the
+// label and aliases joined by "|" (for search). "<" is written \u003c in
+// both, so that no text closes the script element.
 //
 // The same graph and options give byte-identical pages.
 //

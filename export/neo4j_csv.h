@@ -3,7 +3,7 @@
 //
 // nodes.csv:
 //   id:ID,:LABEL,label,pinyin,aliases:string[],mentions:long,first_seen:date,last_seen:date
-//   "n0","Entity;Official","林志远","lin zhi yuan","",12,2022-04-30,2022-04-30
+//   "n0","Entity;Official","林致远","lin zhi yuan","",12,2022-04-30,2022-04-30
 // relationships.csv:
 //   :START_ID,:END_ID,:TYPE,weight:long,title,date:date,symmetric:boolean,docs:string[]
 //   "n0","n5","HOLDS_POSITION",2,"主任",2022-04-30,false,"a.txt;b.txt"

@@ -19,7 +19,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 // Names of a zone's governing bodies and long official forms rank below the
-// short form a reader uses (郑州高新区 over 郑州高新区管委会).
+// short form a reader uses (江州高新区 over 江州高新区管委会).
 int ParkFormPenalty(const std::string& s) {
   static const char* const kBody[] = {"管委会", "党工委", "管理委员会", "工委"};
   for (const char* b : kBody) {

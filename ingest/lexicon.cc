@@ -142,6 +142,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
       if (rule == "place") info.rule = SuffixRule::kPlace;
       else if (rule == "name") info.rule = SuffixRule::kName;
       else if (rule == "any") info.rule = SuffixRule::kAny;
+      else if (rule == "zone") info.rule = SuffixRule::kZone;
       else return LineError(file, no, "unknown rule \"" + std::string(rule) + "\"");
       std::u32string w = N(f[0]);
       info.length = w.size();
@@ -248,6 +249,8 @@ Status BuildPlaces(std::string_view divisions, std::string_view stop, Lexicon* l
     if (stopped.count(name)) continue;
     info.name = ToUtf8(name);
     info.is_short = false;
+    if (f.size() > 2) info.short_form = std::string(Trim(f[2]));
+    if (f.size() > 3) info.parent = std::string(Trim(f[3]));
     lex->places.Add(name, static_cast<int32_t>(lex->place_info.size()));
     lex->place_info.push_back(info);
     if (f.size() > 2 && !Trim(f[2]).empty()) {

@@ -29,6 +29,7 @@ enum class SuffixRule : uint8_t {
   kPlace,  // the prefix must hold a place name
   kName,   // at least two non-generic characters
   kAny,    // any proper prefix
+  kZone,   // the prefix holds a zone's name and two characters more (…自贸试验区X片区)
 };
 
 struct SuffixInfo {
@@ -43,6 +44,8 @@ struct PlaceInfo {
   std::string name;    // full name (郑州市)
   PlaceLevel level;
   bool is_short;       // matched by its short form (郑州)
+  std::string short_form;  // 郑州, or "" when the division list gives none
+  std::string parent;      // the division above (郑州市 for 金水区), or ""
 };
 
 struct NationalBody {

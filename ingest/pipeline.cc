@@ -63,7 +63,32 @@ std::string TitleZone(const Page& page, const std::vector<std::vector<Mention>>&
   return !host.empty() ? host : subject;
 }
 
-HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>>& mentions) {
+// The one city the page's places belong to (南阳 for 南阳 and 卧龙区), as
+// the division list writes its short form, or "".
+std::string PageCity(const std::vector<std::vector<Mention>>& mentions, const Lexicon& lex) {
+  std::set<std::string> cities;
+  for (const auto& ms : mentions)
+    for (const Mention& m : ms) {
+      if (m.type != EntityType::kLocation || m.ref != RefKind::kNone) continue;
+      int32_t id = lex.places.Find(ToUtf32(m.name));
+      if (id < 0) continue;
+      const PlaceInfo* p = &lex.place_info[id];
+      if (p->level == PlaceLevel::kCounty || p->level == PlaceLevel::kTownship) {
+        int32_t up = p->parent.empty() ? -1 : lex.places.Find(ToUtf32(p->parent));
+        if (up < 0) continue;
+        p = &lex.place_info[up];
+        if (p->level == PlaceLevel::kCounty) {  // a town's county
+          up = p->parent.empty() ? -1 : lex.places.Find(ToUtf32(p->parent));
+          if (up < 0) continue;
+          p = &lex.place_info[up];
+        }
+      }
+      if (p->level == PlaceLevel::kCity && !p->short_form.empty()) cities.insert(p->short_form);
+    }
+  return cities.size() == 1 ? *cities.begin() : "";
+}
+
+HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>>& mentions, const Lexicon& lex) {
   std::string title = TitleZone(page, mentions);
   if (!title.empty()) {
     HomeZones h;
@@ -72,15 +97,34 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
       if (EndsWith(title, w)) h.by_word[w] = title;
     return h;
   }
-  std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first seen)
+  // name -> (count, first seen); a zone named after a place (江州经开区,
+  // not 纺织产业集聚区) wins a tie.
+  std::map<std::string, std::pair<int, size_t>> counts;
   size_t order = 0;
   for (const auto& ms : mentions)
     for (const Mention& m : ms) {
       if (!IsZone(m)) continue;
       auto [it, inserted] = counts.emplace(m.name, std::make_pair(0, order++));
+      if (inserted) {
+        int32_t v;
+        if (lex.places.LongestAt(ToUtf32(m.name), 0, &v) == 0) it->second.second += 1u << 20;
+      }
       it->second.first++;
     }
   HomeZones h;
+  if (counts.empty()) {
+    // No zone named at all, only bare 高新区 / 经开区: the zone of the one
+    // city the page's places lie in (南阳 + 高新区), if there is one.
+    std::string city = PageCity(mentions, lex);
+    if (city.empty()) return h;
+    for (const auto& ms : mentions)
+      for (const Mention& m : ms)
+        if (m.ref == RefKind::kHome && (m.home_suffix == "高新区" || m.home_suffix == "经开区")) {
+          h.by_word[m.home_suffix] = city + m.home_suffix;
+          if (h.any.empty()) h.any = city + m.home_suffix;
+        }
+    return h;
+  }
   auto better = [](const std::pair<int, size_t>& a, const std::pair<int, size_t>& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   };
@@ -103,8 +147,8 @@ HomeZones FindHomeZones(const Page& page, const std::vector<std::vector<Mention>
 const char* const kCompanySuffixes[] = {"集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司",
                                         "有限公司", "集团公司", "股份公司", "集团", "公司"};
 
-// The name without its quoted parts (郑州高新区“一台多峰”智慧城市实验场 ->
-// 郑州高新区智慧城市实验场): a quoted brand inside a name is one of its
+// The name without its quoted parts (江州高新区“一城多谷”智慧城市实验场 ->
+// 江州高新区智慧城市实验场): a quoted brand inside a name is one of its
 // variants. Keeps the quoted text, without the marks, when little is left.
 std::string WithoutQuotes(const std::string& s) {
   std::string cut, marks;
@@ -139,7 +183,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
       if (m.type == EntityType::kOfficial) {
         add(ToUtf32(m.name), m.type, m.name);
       } else if (m.type == EntityType::kOrganization) {
-        // 中国二冶集团有限公司 -> 中国二冶; 北京阿帕科蓝科技有限公司 -> 阿帕科蓝科技.
+        // 远望二建集团有限公司 -> 远望二建; 北京华创云帆科技有限公司 -> 阿帕科蓝科技.
         for (const char* suf : kCompanySuffixes) {
           if (!EndsWith(m.name, suf)) continue;
           std::string base = m.name.substr(0, m.name.size() - std::strlen(suf));
@@ -180,8 +224,8 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
 }
 
 void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
-  // Quotes are not part of a name's identity: 郑州高新区“一台多峰”智慧城市实验场
-  // is 郑州高新区智慧城市实验场, with the quoted form as an alias.
+  // Quotes are not part of a name's identity: 江州高新区“一城多谷”智慧城市实验场
+  // is 江州高新区智慧城市实验场, with the quoted form as an alias.
   for (auto& ms : *mentions)
     for (Mention& m : ms) {
       if (m.ref != RefKind::kNone || m.type == EntityType::kOfficial) continue;
@@ -192,7 +236,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
       }
     }
   // A name that is another name of the page without its place or zone
-  // (智慧城市实验场 / 郑州高新区智慧城市实验场) is that entity's short form.
+  // (智慧城市实验场 / 江州高新区智慧城市实验场) is that entity's short form.
   std::set<std::string> prefixes;
   std::map<std::pair<int, std::string>, std::set<std::string>> names;  // (type, name)
   for (auto& ms : *mentions)
@@ -221,7 +265,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     }
   }
   // The brand at the heart of a body's name (恒远 in 北京恒远控股集团有限公司 and in
-  // 恒远集团; 中国二冶 in 中国二冶集团有限公司): bodies of the page that share it
+  // 恒远集团; 远望二建 in 远望二建集团有限公司): bodies of the page that share it
   // are one, named by the longest form.
   auto core = [&](std::string n) {
     for (const char* suf : kCompanySuffixes)
@@ -415,7 +459,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   AddKnownNames(page, &mentions);
 
   // 3. The paper's own zone replaces bare 高新区 / 我区.
-  HomeZones home = FindHomeZones(page, mentions);
+  HomeZones home = FindHomeZones(page, mentions, *lex_);
   for (auto& ms : mentions) {
     for (Mention& m : ms) {
       if (m.ref != RefKind::kHome) continue;

@@ -128,7 +128,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (len == 0) {
-    // A given name of characters that rarely stand in one (陈日): the word
+    // A given name of characters that rarely stand in one (吴日): the word
     // layer found surname + given name as one unknown word or a name.
     const Word* w = WordAt(s, pos);
     if (sl == 0 || !w || w->begin != pos || w->size() < sl + 1 || w->size() > sl + 2 ||
@@ -141,7 +141,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
     return w->size();
   }
   // The word layer read surname + two characters as one unknown word or a
-  // person's name (孙永才, where 才 alone would end the name).
+  // person's name (孙广才, where 才 alone would end the name).
   if (len == sl + 1 && pos + sl + 2 <= t.size() && IsHan(t[pos + sl + 1])) {
     const Word* w = WordAt(s, pos);
     if (w && w->begin == pos && w->end == pos + sl + 2 && (w->tag == PosTag::kX || IsPersonName(w->tag))) {
@@ -149,8 +149,14 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
       char32_t last = t[w->end - 1];
       if (lex_.after_words.LongestAt(t, w->end - 1, &v) == 0 && !lex_.stop_chars.count(last)) return sl + 2;
     }
+    // Or the surname alone, then a two-character given name the dictionary
+    // knows as a name (孙|德才).
+    const Word* g = WordAt(s, pos + sl);
+    if (w && w->begin == pos && w->end == pos + sl && g && g->begin == pos + sl && g->size() == 2 &&
+        IsPersonName(g->tag))
+      return sl + 2;
   }
-  // The third character starts a word that runs on (王涛|出席): two characters.
+  // The third character starts a word that runs on (王沛|出席): two characters.
   if (len == sl + 2) {
     const Word* w = WordAt(s, pos + len - 1);
     if (w && w->begin == pos + len - 1 && w->size() >= 2 && w->end > pos + len &&
@@ -175,7 +181,10 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
       bool before = i == 0 || !IsNameChar(t[i - 1]) ||
                     std::u32string_view(U"在赴到至于与和及、自从往").find(t[i - 1]) != std::u32string_view::npos;
       bool after = i + len >= t.size() || !IsNameChar(t[i + len]);
-      if (!before && !after) continue;
+      // Or where the word layer reads it as a place word (考察|东台|沿海经济区).
+      const Word* w = WordAt(s, i);
+      bool word = w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
+      if (!before && !after && !word) continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
@@ -194,6 +203,14 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = lex_.national.LongestAt(t, i, &id);
     if (len == 0) continue;
     const NationalBody& b = lex_.national_bodies[id];
+    // 江西省国资委, 江州市发改委: a place's own body of that kind, not the
+    // national one.
+    bool local = false;
+    for (const Mention& p : *c) local |= p.type == EntityType::kLocation && p.end == i;
+    if (local) {
+      i += len - 1;
+      continue;
+    }
     c->push_back(Make(s, i, i + len, b.type, ToUtf32(b.name), 3));
     i += len - 1;
   }
@@ -220,16 +237,58 @@ bool PlainVerb(PosTag t) { return t == PosTag::kV || t == PosTag::kVi || t == Po
 bool LevelChar(char32_t c) { return std::u32string_view(U"市县区镇乡州省").find(c) != std::u32string_view::npos; }
 }  // namespace
 
+bool Recognizer::OrganSuffixAt(const Sentence& s, size_t pos) const {
+  const Word* w = WordAt(s, pos);
+  if (!w || w->begin != pos) return false;
+  int32_t v;
+  return lex_.suffixes.LongestEndingAt(s.text, w->end, &v) == w->size() &&
+         lex_.suffix_info[v].type == EntityType::kOrganization;
+}
+
+bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const {
+  // "江州市金融投资集团", "江州城市建设投资有限公司": a verbal noun (vn) that
+  // follows a place and at most two nouns names the body's trade.
+  const Word* w = WordAt(s, b);
+  if (!w || w->begin != b || w->end != e) return false;
+  const Word* next = WordAt(s, e);
+  // 招商|投资: a verb joined to a verbal noun names a trade too.
+  if (w->tag != PosTag::kVn && !(w->tag == PosTag::kV && next && next->tag == PosTag::kVn)) return false;
+  // Only common nouns up to the suffix: 江州市建设|华创|集团 names 华创集团.
+  for (const Word* n = WordAt(s, e); n && n->end <= s0; n = WordAt(s, n->end))
+    if (n->tag != PosTag::kN && n->tag != PosTag::kVn) return false;
+  std::u32string_view t = s.text;
+  const Word* p = WordEndingAt(s, b);
+  for (int nouns = 0; p && nouns <= 3; ++nouns) {
+    int32_t v;
+    if (p->tag == PosTag::kNs && lex_.places.LongestAt(t, p->begin, &v) == p->size()) return true;
+    // Or a brand: 华森|微电子|科技|发展|有限公司.
+    if (nouns > 0 && (p->tag == PosTag::kX || p->tag == PosTag::kEng || p->tag == PosTag::kJ || p->tag == PosTag::kNz))
+      return true;
+    if (p->size() == 1 && LevelChar(t[p->begin])) {
+      const Word* q = WordEndingAt(s, p->begin);
+      return q && q->tag == PosTag::kNs;
+    }
+    // 招商|投资|局: one verb may name the trade with it.
+    const bool verb = nouns == 0 && p->tag == PosTag::kV && p->size() == 2;
+    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs && !verb) return false;
+    p = WordEndingAt(s, p->begin);
+  }
+  return false;
+}
+
 size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
   if (s.words.empty() || j >= s0) return j;
   std::u32string_view t = s.text;
   // A name starts where a word starts (促进|产业园区 is not 进产业园区).
-  if (const Word* w = WordAt(s, j); w && w->begin < j && w->end <= s0) j = w->end;
-  // "江州市宣布华创…项目", "林志远宣布…": a verb after a place or a person opens
+  // (Not over one character an unknown word glued on: 及|华森 of 及华森.)
+  if (const Word* w = WordAt(s, j); w && w->begin < j && w->end <= s0 && !(w->tag == PosTag::kX && w->begin + 1 == j))
+    j = w->end;
+  // "江州市宣布华创…项目", "林致远宣布…": a verb after a place or a person opens
   // the clause; the name starts after it.
   for (const Word* w = WordAt(s, s0 - 1); w && w->begin > j; w = WordEndingAt(s, w->begin)) {
     if (w->end > s0) continue;  // the word that holds the suffix (建设|项目)
-    if (!PlainVerb(w->tag) || w->size() < 2 || lex_.name_verbs.count(std::u32string(t.substr(w->begin, w->size()))))
+    if (!PlainVerb(w->tag) || w->size() < 2 || lex_.name_verbs.count(std::u32string(t.substr(w->begin, w->size()))) ||
+        PlaceHeadedNoun(s, w->begin, w->end, s0))
       continue;
     const Word* before = WordEndingAt(s, w->begin);
     bool place = false;
@@ -241,7 +300,11 @@ size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
     int32_t pv;
     const bool known_place = before && before->tag == PosTag::kNs &&
                              lex_.places.LongestAt(t, before->begin, &pv) == before->size();
-    if (before && (place || known_place ||
+    // Or a body: 华创公司|融入|江州经济区.
+    int32_t sv;
+    size_t sl = lex_.suffixes.LongestEndingAt(t, w->begin, &sv);
+    const bool body = sl > 0 && w->begin - sl > j && lex_.suffix_info[sv].type == EntityType::kOrganization;
+    if (before && (place || known_place || body ||
                    ((IsPersonName(before->tag) || before->tag == PosTag::kX) && before->size() == 3))) {
       j = w->end;
       break;
@@ -271,7 +334,7 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
   while (j > 0 && s0 - j < kMax) {
     char32_t c = t[j - 1];
     if (c == U'”') {
-      // A quoted part of a name: 郑州(国家)高新区“一台多峰”智慧城市实验场.
+      // A quoted part of a name: 江州(国家)高新区“一城多谷”智慧城市实验场.
       size_t k = j - 1;
       while (k > 0 && j - k < 12 && IsNameChar(t[k - 1])) --k;
       if (k > 0 && t[k - 1] == U'“' && k + 1 < j) {
@@ -284,7 +347,7 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
     bool stop = false;
     size_t stop_len = 0;
     int32_t iv;
-    if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 河南对外经济贸易职业学院
+    if (lex_.inner_words.LongestAt(t, j - 1, &iv) > 1) {  // 对外 in 江州对外经济贸易职业学院
       --j;
       continue;
     }
@@ -300,16 +363,19 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
     });
     if (stop && !s.words.empty() && j > stop_len) {
       // A boundary the word layer reads inside a longer word is none: 据 of
-      // 数据, 为 of 华为.
+      // 数据, 为 of 华为, 由 of 自由贸易.
       const Word* w = WordAt(s, j - stop_len);
-      if (stop_len == 1 && w && w->begin < j - 1 && w->end == j &&
-          (w->tag == PosTag::kN || w->tag == PosTag::kNz || w->tag == PosTag::kNt)) {
+      // An unknown word glued by the HMM counts only with the boundary inside it
+      // (制是|科技部 is not one word).
+      if (stop_len == 1 && w && w->size() > 1 && w->end >= j &&
+          (w->tag != PosTag::kX || (w->begin < j - 1 && w->end > j)) &&
+          !IsVerb(w->tag) && !FunctionWord(w->tag) && w->tag != PosTag::kT && w->tag != PosTag::kM) {
         --j;
         continue;
       }
     }
     if (stop && !project && stop_v == 2 && j > stop_len) {
-      // "中电科投资控股有限公司": a noun-like verb right after a brand (a word
+      // "云帆科投资控股有限公司": a noun-like verb right after a brand (a word
       // the dictionary lacks, Latin letters, an abbreviation) is part of the name.
       const Word* brand = WordEndingAt(s, j - stop_len);
       if (brand && (brand->tag == PosTag::kX || brand->tag == PosTag::kEng || brand->tag == PosTag::kJ ||
@@ -317,6 +383,17 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
         j -= stop_len;
         continue;
       }
+    }
+    if (stop && !project && stop_v == 0 && stop_len >= 2 && j < s0 && j > stop_len &&
+        IsNameChar(t[j - stop_len - 1]) && OrganSuffixAt(s, j)) {
+      // 投资促进局, 贸易促进委员会: a verb right before a body's suffix names
+      // what the body does.
+      j -= stop_len;
+      continue;
+    }
+    if (stop && !project && stop_v == 2 && j > stop_len && PlaceHeadedNoun(s, j - stop_len, j, s0)) {
+      j -= stop_len;
+      continue;
     }
     if (stop) {
       // A one-character boundary inside a name (华为技术有限公司, 为 a
@@ -409,7 +486,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       if (k > e && k < t.size() && IsMeasure(t[k]) && t[k] != U'年' && t[k] != U'月' && t[k] != U'日') continue;
     }
     // The name goes on into a longer one (河南省工程研究中心, 科技园区,
-    // 核心板块项目指挥部), or names a category (工程类项目): not a name here.
+    // 湖滨板块项目指挥部), or names a category (工程类项目): not a name here.
     {
       bool longer = false;
       // …集团党委书记: a body's organ before a title does not make a longer name.
@@ -418,6 +495,9 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         int32_t tv;
         organ_title |= StartsAt(t, e, organ) && lex_.titles.LongestAt(t, e + organ.size(), &tv) > 0;
       }
+      // Nor does a title (…有限公司董事长兼党委书记).
+      int32_t tv0;
+      organ_title |= lex_.titles.LongestAt(t, e, &tv0) > 1;
       for (size_t k = e + 1; k <= t.size() && k <= e + 6 && !longer && !organ_title; ++k) {
         if (!IsNameChar(t[k - 1])) break;
         bool boundary = false;
@@ -441,7 +521,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
     }
     if (info.rule == SuffixRule::kPlace && info.type == EntityType::kPark) {
-      // A zone starts at its place (立足郑州高新区), unless the place stands in
+      // A zone starts at its place (立足江州高新区), unless the place stands in
       // brackets within the name (中国(江南)自由贸易试验区).
       for (const Mention& p : anchors) {
         if (p.begin >= j && p.end <= s0 && !(p.begin > 0 && t[p.begin - 1] == '(')) {
@@ -479,6 +559,15 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         size_t zl = lex_.suffixes.LongestEndingAt(t, vb, &v3);
         if (zl && lex_.suffix_info[v3].type == EntityType::kPark) after_place = true;
         if (after_place) { j = k; break; }
+      }
+    }
+    if (project && !s.words.empty()) {
+      // "活动设荷塘区…项目", "暨江州…产业园项目": a verb or a conjunction
+      // before a place in the name opens it; the name starts at the place.
+      for (const Mention& p : anchors) {
+        if (p.begin <= j || p.end > s0 || p.type != EntityType::kLocation) continue;
+        const Word* w = WordEndingAt(s, p.begin);
+        if (w && (PlainVerb(w->tag) || w->tag == PosTag::kC)) j = p.begin;
       }
     }
     std::u32string_view cand = t.substr(j, e - j);
@@ -560,6 +649,12 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         // "各相关部门要与项目": a project name does not end its prefix with a conjunction.
         if (ok && (prefix.back() == U'与' || prefix.back() == U'和' || prefix.back() == U'及')) ok = false;
       }
+    } else if (info.rule == SuffixRule::kZone) {
+      for (size_t k = j + 2; k + 2 <= s0 && !ok; ++k) {
+        int32_t zv;
+        size_t zl = lex_.suffixes.LongestEndingAt(t, k, &zv);
+        ok = zl > 0 && k - zl > j && lex_.suffix_info[zv].type == EntityType::kPark;
+      }
     } else {
       ok = !prefix.empty() && !lex_.IsGeneric(prefix);
     }
@@ -583,7 +678,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       name.insert(name.size() - 2, U"人民");
     Mention m = Make(s, j, e, info.type, name, 3);
     if (info.type == EntityType::kPark) {
-      // A zone's governing body is the zone: 郑州高新区管委会 is an alias.
+      // A zone's governing body is the zone: 江州高新区管委会 is an alias.
       int32_t v;
       size_t bl = lex_.title_bodies.LongestAt(t, e, &v);
       std::u32string_view body = bl ? t.substr(e, bl) : std::u32string_view();
@@ -618,6 +713,15 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         end = b - 1;
       }
       if (items.size() < 2) continue;
+      // "A、B、C等项目建设工地和企业": projects and companies; a member
+      // without a project's suffix is a company.
+      // So is "A、B、C等企业和项目": a member with a project's suffix is a project.
+      bool mixed = false;
+      if (type == EntityType::kProject || type == EntityType::kOrganization) {
+        size_t after = pos + marker.size();
+        std::u32string_view other = type == EntityType::kProject ? U"企业" : U"项目";
+        for (size_t k = after; k < t.size() && k < after + 10 && IsNameChar(t[k]); ++k) mixed |= StartsAt(t, k, other);
+      }
       for (auto [b, e] : items) {
         int32_t v;
         while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
@@ -625,7 +729,14 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item) || HoldsTitle(item)) continue;
         std::u32string name(item);
         if (type == EntityType::kPark) name = CanonicalPark(name);
-        c->push_back(Make(s, b, e, type, name, 4));
+        EntityType kind = type;
+        if (mixed) {
+          int32_t sv;
+          size_t sl = lex_.suffixes.LongestEndingAt(t, e, &sv);
+          kind = sl && lex_.suffix_info[sv].type == EntityType::kProject ? EntityType::kProject
+                                                                          : EntityType::kOrganization;
+        }
+        c->push_back(Make(s, b, e, kind, name, 4));
       }
     }
   }
@@ -633,7 +744,7 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
 
 void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
-  // Companies by what only companies do: "天迈科技成功上市", "…顺利过会".
+  // Companies by what only companies do: "云帆科技成功上市", "…顺利过会".
   static const std::u32string_view kListing[] = {U"上市", U"过会", U"挂牌"};
   static const std::u32string_view kAdverbs[] = {U"成功", U"顺利", U"即将", U"正式", U"已", U"将", U"率先"};
   for (std::u32string_view w : kListing) {
@@ -756,7 +867,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
         int32_t v;
         if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
           continue;
-        if (HoldsTitle(item)) continue;  // 华创集团总裁林志远: a person with a post
+        if (HoldsTitle(item)) continue;  // 华创集团总裁林致远: a person with a post
         EntityType type = EntityType::kOrganization;
         auto ends = [&](std::u32string_view w) {
           return item.size() > w.size() && item.substr(item.size() - w.size()) == w;
@@ -784,7 +895,7 @@ void Recognizer::SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) c
       for (std::u32string_view organ : {U"党委", U"党组", U"党总支", U"党支部", U"董事会", U"监事会", U"工会"}) {
         if (m.length() <= organ.size() + 1 || t.substr(m.end - organ.size(), organ.size()) != organ) continue;
         size_t e = m.end - organ.size();
-        // The body is named: it holds a body's suffix (…集团华东院党委 too).
+        // The body is named: it holds a body's suffix (…集团华南院党委 too).
         size_t sl = 0, k = e;
         for (; k > m.begin && sl == 0; --k) {
           int32_t v;
@@ -819,6 +930,9 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
     for (std::u32string_view title : kCompanyTitles) {
       if (p.begin < title.size() || t.substr(p.begin - title.size(), title.size()) != title) continue;
       size_t tb = p.begin - title.size();
+      // The whole title: 行政总裁, not 总裁 after a body named 行政.
+      int32_t tv;
+      if (size_t full = lex_.titles_ending.LongestEndingAt(t, p.begin, &tv); full > title.size()) tb = p.begin - full;
       bool taken = false;
       for (const Mention& m : *ms) taken |= m.end == tb || (m.begin < tb && m.end > tb);
       if (taken) break;
@@ -826,6 +940,11 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
       std::u32string_view name = t.substr(b, tb - b);
       bool han = !name.empty();
       for (char32_t ch : name) han &= IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)));
+      // A chain of posts is no body: 董事会副主席兼|行政总裁.
+      for (size_t k = 0; han && k < name.size(); ++k) {
+        int32_t v2;
+        han = name[k] != U'兼' && lex_.titles.LongestAt(name, k, &v2) == 0;
+      }
       int32_t v;
       if (!han || name.size() < 2 || name.size() > 10 || lex_.IsGeneric(name) ||
           lex_.stop_exact.count(std::u32string(name)) ||
@@ -854,7 +973,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     m.strong_person = strong;
     c->push_back(std::move(m));
   };
-  // (a) after a title: 管委会主任林志远, 党工委书记(兼)林志远
+  // (a) after a title: 管委会主任林致远, 党工委书记(兼)林致远
   for (size_t p = 1; p < t.size(); ++p) {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
@@ -862,7 +981,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     size_t len = NameAt(s, at);
     if (len) add(at, len, true, 4);
   }
-  // (b) before an action word at a clause start: 马立新会见, 林志远一行
+  // (b) before an action word at a clause start: 马立新会见, 林致远一行
   for (size_t i = 0; i < t.size(); ++i) {
     if (!lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!ClauseStart(t, i)) continue;
@@ -870,7 +989,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
-    // "接待了林志远主任一行": a title after the name, then 一行.
+    // "接待了林致远主任一行": a title after the name, then 一行.
     {
       int32_t v;
       size_t tl = lex_.titles.LongestAt(t, i + len, &v);
@@ -891,7 +1010,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     }
     if (strong_after) add(i, len, false, 2);
   }
-  // (b2) a name, its title, then 一行, anywhere: "接待了林志远主任一行".
+  // (b2) a name, its title, then 一行, anywhere: "接待了林致远主任一行".
   for (size_t pos = t.find(U"一行"); pos != std::u32string_view::npos; pos = t.find(U"一行", pos + 2)) {
     int32_t v;
     size_t tl = lex_.titles_ending.LongestEndingAt(t, pos, &v);

@@ -2,7 +2,7 @@
 // the division lexicon, well-known national bodies, names ended by a suffix
 // (…有限公司, …高新区, …项目) and extended leftwards to the nearest boundary,
 // and person names after titles (党工委书记马立新), before action words
-// (马立新会见, 林志远一行) and in lists (钱峰、卫东、韩立等).
+// (马立新会见, 林致远一行) and in lists (钱峰、卫东、韩立等).
 #ifndef KGB_INGEST_RECOGNIZE_H_
 #define KGB_INGEST_RECOGNIZE_H_
 
@@ -42,8 +42,8 @@ class Recognizer {
   void Find(const Sentence& s, std::vector<Mention>* out) const;
 
   // A name known on the page, to be found wherever it recurs: a person named
-  // once with a title (林志远提出…), or the short form of a body named in full
-  // (中国二冶 for 中国二冶集团有限公司).
+  // once with a title (林致远提出…), or the short form of a body named in full
+  // (远望二建 for 远望二建集团有限公司).
   struct KnownName {
     std::u32string surface;
     EntityType type;
@@ -64,13 +64,13 @@ class Recognizer {
   // characters), or 0.
   size_t NameAt(std::u32string_view text, size_t pos) const;
   // The same, with the sentence's word layer deciding between two and three
-  // characters where the characters alone cannot (孙永才, 王涛|出席).
+  // characters where the characters alone cannot (孙广才, 王沛|出席).
   size_t NameAt(const Sentence& s, size_t pos) const;
 
   // The canonical form of a park name: "(国家)" dropped, long official
-  // suffixes shortened (郑州高新技术产业开发区 -> 郑州高新区).
+  // suffixes shortened (江州高新技术产业开发区 -> 江州高新区).
   static std::u32string CanonicalPark(std::u32string name);
-  // The name with "(国家)" dropped (郑州(国家)高新区智慧城市实验场).
+  // The name with "(国家)" dropped (江州(国家)高新区智慧城市实验场).
   static std::u32string WithoutNational(std::u32string name);
 
   // True for characters that may be part of a name.
@@ -83,7 +83,7 @@ class Recognizer {
   void AddTypedLists(const Sentence& s, std::vector<Mention>* c) const;
   void AddPredicated(const Sentence& s, std::vector<Mention>* c) const;
   void AddRouteItems(const Sentence& s, std::vector<Mention>* c) const;
-  // True when a title of two or more characters stands inside (…总裁林志远).
+  // True when a title of two or more characters stands inside (…总裁林致远).
   bool HoldsTitle(std::u32string_view item) const;
   // True when s.text[b, e) holds a proper word by the word layer (a place,
   // a person, a brand the dictionary lacks, Latin letters) or a quote.
@@ -100,6 +100,11 @@ class Recognizer {
   // start j the boundary words allow: at a word start, after a verb that
   // follows a place or person, not on a verb or function word.
   size_t TrimByWords(const Sentence& s, size_t j, size_t s0) const;
+  // Whether the word [b,e) is a verbal noun that names a body's trade after
+  // its place (江州市|金融|投资|集团); s0 is where the suffix starts.
+  // Whether a word at `pos` is a body's suffix (委员会, 局).
+  bool OrganSuffixAt(const Sentence& s, size_t pos) const;
+  bool PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const;
   static const Word* WordEndingAt(const Sentence& s, size_t pos);
   static const Word* WordAt(const Sentence& s, size_t pos);
   void AddPersons(const Sentence& s, std::vector<Mention>* c) const;

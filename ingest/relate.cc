@@ -1,6 +1,7 @@
 #include "ingest/relate.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -126,7 +127,7 @@ std::string OrganName(const std::string& place, Organ organ) {
     case Organ::kCppcc: return place + "政协";
     case Organ::kCongress: return place + "人大常委会";
     case Organ::kParty:
-      // 白沙镇党委, 广西壮族自治区党委; 江州市委, 湖滨区委; 滨海新区区委.
+      // 白沙镇党委, 宁夏回族自治区党委; 江州市委, 湖滨区委; 湖滨区委.
       if (EndsWithU(p, U"镇") || EndsWithU(p, U"乡") || EndsWithU(p, U"自治区")) return place + "党委";
       if (EndsWithU(p, U"新区")) return place + "区委";
       return place + "委";
@@ -166,6 +167,15 @@ class Relater {
     for (const Article& a : page.articles) {
       ctx_ = Context();
       article_places_ = PlacesIn(a.first, a.first + a.count);
+      std::map<std::string, int> zones;
+      article_zone_.clear();
+      int best = 0;
+      for (size_t i = a.first; i < a.first + a.count; ++i)
+        for (const Mention& m : (*in_.mentions)[i])
+          if (m.type == EntityType::kPark && m.ref == RefKind::kNone && ++zones[m.name] > best) {
+            best = zones[m.name];
+            article_zone_ = m.name;
+          }
       for (size_t i = a.first; i < a.first + a.count; ++i) Sentence(i);
     }
   }
@@ -244,8 +254,8 @@ class Relater {
 
   // The organ of a place as an entity of its own, with its variants.
   Ent ImplyOrgan(const std::string& place, const std::vector<std::string>& surfaces, Organ organ) {
-    // A short form without its level word (黔东南 for 黔东南苗族侗族自治州)
-    // takes the level of the place (黔东南州委).
+    // A short form without its level word (湘西 for 湘西土家族苗族自治州)
+    // takes the level of the place (湘西州委).
     std::vector<std::string> forms;
     std::u32string level = LevelOf(ToUtf32(place));
     for (const std::string& s : surfaces)
@@ -272,7 +282,9 @@ class Relater {
   // 市委副书记、市长 -> the city's 市委 and 人民政府. Returns how many of the
   // chain's items named such an organ, and sets *items to the item count.
   template <typename Bodies>
-  size_t PlaceOrgans(const Mention& person, size_t b, size_t e, const Bodies& bodies, size_t* items_out) {
+  size_t PlaceOrgans(const Mention& person, size_t b, size_t e, const Bodies& bodies, size_t* items_out,
+                     bool* first_is_organ) {
+    *first_is_organ = false;
     std::vector<std::pair<size_t, size_t>> items;
     size_t ib = b;
     auto flush = [&](size_t k) {
@@ -313,6 +325,7 @@ class Relater {
         }
       }
       if (ot.organ == Organ::kNone) continue;
+      if (x == items.front().first) *first_is_organ = true;
       ++found;
       for (auto it = bodies.rbegin(); it != bodies.rend() && place.empty(); ++it) {
         if (it->end > x) continue;
@@ -341,6 +354,10 @@ class Relater {
     std::optional<std::pair<Ent, Ent>> last_pair;
     std::optional<Ent> leader;
     std::vector<Ent> co_leaders;  // "A、B带领考察团": B leads with A
+    // "X会见了多批客人。包括:A一行,B一行": hosts whose guests the next
+    // sentence lists.
+    std::vector<Ent> hosts;
+    size_t hosts_sentence = 0;
   };
 
   Ent E(const Mention& m) const { return Ent{m.type, m.name}; }
@@ -431,7 +448,7 @@ class Relater {
     size_t prev_person_end = 0;
     for (const Mention& person : ms_) {
       if (person.type != EntityType::kOfficial || person.ref != RefKind::kNone) continue;
-      // "党工委书记(兼)林志远": a post held concurrently; the chain ends before the mark.
+      // "党工委书记(兼)林致远": a post held concurrently; the chain ends before the mark.
       Mention p = person;
       if (p.begin >= 3 && std::u32string_view(text_).substr(p.begin - 3, 3) == U"(兼)") p.begin -= 3;
       int32_t v;
@@ -473,6 +490,14 @@ class Relater {
           free_chars = 0;
           continue;
         }
+        // "…管委会常务副主任、掇刀区区长X": a place inside the chain, after a
+        // list mark or a title, goes with the title after it.
+        if (m && m->type == EntityType::kLocation && m->begin > 0 &&
+            (text_[m->begin - 1] == U'、' || lex_.titles_ending.LongestEndingAt(text_, m->begin, &v) > 0)) {
+          pos = m->begin;
+          free_chars = 0;
+          continue;
+        }
         if (m) break;
         char32_t c = text_[pos - 1];
         if (c == U'、' || c == U'兼') { --pos; continue; }
@@ -485,8 +510,9 @@ class Relater {
         bool boundary = false;
         lex_.boundaries.ForEachEndingAt(text_, pos, [&](size_t, int32_t) { boundary = true; return false; });
         if (boundary) break;
-        // "区开放创新工作领导小组…": a bare 区 opening the chain is the zone.
-        if (c == U'区' && (pos == 1 || !IsHan(text_[pos - 2]) || IsClauseBreak(text_[pos - 2]))) {
+        // "区科技创新工作领导小组…": a bare 区 opening the chain is the zone.
+        if (c == U'区' && (pos == 1 || (!IsHan(text_[pos - 2]) && text_[pos - 2] != U'、') ||
+                           IsClauseBreak(text_[pos - 2]))) {
           zone_home = true;
           --pos;
           break;
@@ -509,7 +535,8 @@ class Relater {
       };
       const bool enumerated = pos == 0 || IsClauseBreak(text_[pos - 1]) || text_[pos - 1] == U'、';
       size_t items = 0;
-      const size_t organ_items = PlaceOrgans(p, pos, p.begin, bodies, &items);
+      bool first_organ = false;
+      const size_t organ_items = PlaceOrgans(p, pos, p.begin, bodies, &items, &first_organ);
       if (!bodies.empty()) {
         // Each body holds the titles up to the next body: 市委常委、云溪经开区党工委书记.
         for (size_t k = 0; k < bodies.size(); ++k) {
@@ -519,8 +546,12 @@ class Relater {
         prev_body = bodies.back().ent;
       } else if (organ_items > 0 && organ_items == items) {
         // Every title named an organ of a place: done above.
+      } else if (first_organ && bodies.empty() && !NamesZoneOrgan(chain)) {
+        // 省人大常委会党组副书记、副主任X, 区人大常委会主任X: the chain is about
+        // a place's organ (done above, or its place is not on the page), not
+        // the paper's zone.
       } else if (zone_home && !in_.home_zone.empty()) {
-        // 区开放创新工作领导小组副组长…: a bare 区 is the paper's zone.
+        // 区科技创新工作领导小组副组长…: a bare 区 is the paper's zone.
         Ent zone{EntityType::kPark, in_.home_zone};
         Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos + 1));
         prev_body = zone;
@@ -530,7 +561,7 @@ class Relater {
         if (!zone.name.empty()) Add(RelationType::kHoldsPosition, E(p), zone, title_after(pos));
         prev_body = zone;
       } else if (organs && !in_.home_zone.empty()) {
-        // 开放创新工作领导小组副组长…: an organ named without its place is the
+        // 科技创新工作领导小组副组长…: an organ named without its place is the
         // paper's zone's.
         Add(RelationType::kHoldsPosition, E(p), Ent{EntityType::kPark, in_.home_zone}, title_after(pos));
       } else if (prev_body && enumerated && !organs && !InstitutionTitle(chain)) {
@@ -751,8 +782,12 @@ class Relater {
         bool listed = lex_.titles.LongestAt(text_, next, &tv) > 0;
         for (const Mention& m : ms_)
           if (m.begin == next && m.ref == RefKind::kNone && m.type != EntityType::kLocation) listed = true;
-        if (!listed) break;
-        ce = ClauseEnd(next);
+        // …and names someone (not "华创公司相关人员参加座谈").
+        size_t next_end = ClauseEnd(next);
+        bool person = false;
+        for (const Mention* m : In(next, next_end)) person |= m->type == EntityType::kOfficial;
+        if (!listed || !person) break;
+        ce = next_end;
       }
       size_t stop = ce;
       for (size_t k = t.e; k + 1 < ce; ++k)
@@ -760,9 +795,25 @@ class Relater {
       auto after = In(t.e, stop);
       std::vector<Ent> obj = Of(after, true);
       if (obj.empty()) obj = Of(after, false);
+      // An official meets people and bodies; one who calls on a zone visits it.
+      if (subj.front().type == EntityType::kOfficial)
+        obj.erase(std::remove_if(obj.begin(), obj.end(),
+                                 [](const Ent& o) { return o.type == EntityType::kPark || o.type == EntityType::kLocation; }),
+                  obj.end());
       for (const Ent& s : subj)
         for (const Ent& o : obj) Add(RelationType::kMetWith, s, o);
       if (!subj.empty() && !obj.empty()) ctx_.last_pair = std::make_pair(subj.front(), obj.front());
+      // "X一行来访。A，B参加接待": the hosts, listed from the sentence's
+      // start, receive the delegation's leader.
+      if (obj.empty() && ctx_.leader && std::u32string_view(text_).substr(t.b, t.e - t.b) == U"接待" &&
+          subj.front().type == EntityType::kOfficial) {
+        for (const Ent& h : Of(In(0, t.b), true)) Add(RelationType::kMetWith, *ctx_.leader, h);
+        continue;
+      }
+      if (obj.empty() && subj.front().type == EntityType::kOfficial) {
+        ctx_.hosts = subj;
+        ctx_.hosts_sentence = cur_;
+      }
     }
   }
 
@@ -845,7 +896,7 @@ class Relater {
         for (const Mention* subject : subjects)
           for (const Mention* c : chain) Add(RelationType::kLocatedIn, E(*subject), E(*c));
       } else if (t.kind == TriggerKind::kHost) {
-        // 高新区设立科技金融广场: the zone right before the verb hosts what follows.
+        // 高新区设立科创金融广场: the zone right before the verb hosts what follows.
         const Mention* y = MentionEndingAt(t.b);
         if (!y || y->type != EntityType::kPark) continue;
         for (const Mention* x : In(t.e, ce)) {
@@ -863,6 +914,25 @@ class Relater {
           if (y) Add(RelationType::kLocatedIn, E(*x), E(*y));
           else if (!in_.home_zone.empty()) Add(RelationType::kLocatedIn, E(*x), Ent{EntityType::kPark, in_.home_zone});
         }
+      }
+    }
+    // "参观了A、B、C等区内企业": the members of a list said to be inside the
+    // zone lie in the article's zone.
+    for (size_t p = 1; p + 2 < text_.size(); ++p) {
+      if (text_[p] != U'等') continue;
+      bool inside = false;
+      for (std::u32string_view w : {U"区内", U"区域内", U"园区内", U"园内", U"辖区内", U"园区"})
+        inside |= StartsAt(text_, p + 1, w);
+      std::string zone = ArticleZone();
+      if (!inside || zone.empty()) continue;
+      const Mention* last = MentionEndingAt(p);
+      for (const Mention* m = last; m;) {
+        if (m->ref == RefKind::kNone && m->name != zone &&
+            (m->type == EntityType::kOrganization || m->type == EntityType::kProject || m->type == EntityType::kPark))
+          Add(RelationType::kLocatedIn, E(*m), Ent{EntityType::kPark, zone});
+        if (m->begin < 2 || (text_[m->begin - 1] != U'、' && text_[m->begin - 1] != U'和' && text_[m->begin - 1] != U'及'))
+          break;
+        m = MentionEndingAt(m->begin - 1);
       }
     }
     // "江州高新区华创智能制造项目", "云溪县…工程": a project named after the
@@ -915,17 +985,47 @@ class Relater {
     }
   }
 
+  // The zone the article is about: the paper's own, else the zone the
+  // article names most often (the first on a tie), or "".
+  std::string ArticleZone() const {
+    if (!in_.home_zone.empty()) return in_.home_zone;
+    return article_zone_;
+  }
+
   // The visitor of a visit whose verb starts at `tb`.
   std::optional<Ent> Visitor(size_t tb) {
     size_t cb = ClauseBegin(tb);
     // A delegation: "X一行" before the verb.
     std::optional<Ent> delegation;
+    const Mention* head = nullptr;
     for (const Mention& m : ms_) {
       if (m.begin >= tb) break;
       if (m.ref != RefKind::kNone) continue;
       int32_t v;
       size_t len = lex_.triggers.LongestAt(text_, m.end, &v);
-      if (len && static_cast<TriggerKind>(v) == TriggerKind::kDelegation) delegation = E(m);
+      if (len && static_cast<TriggerKind>(v) == TriggerKind::kDelegation) {
+        delegation = E(m);
+        head = &m;
+      }
+    }
+    if (delegation && head->type == EntityType::kOfficial) {
+      // "A,B,C一行3人到X考察": the people listed before 一行, with no verb
+      // among them, travel together; the first leads.
+      std::vector<Ent> members = Of(In(0, head->end), true);
+      bool verb = false;
+      for (size_t k = 0; k < head->begin && !verb; ++k) {
+        int32_t v;
+        if (lex_.triggers.LongestAt(text_, k, &v) > 0) {
+          bool inside = false;
+          for (const Mention& m : ms_) inside |= k >= m.begin && k < m.end;
+          verb = !inside;
+        }
+      }
+      if (members.size() > 1 && !verb) {
+        ctx_.leader = members.front();
+        ctx_.co_leaders.assign(members.begin() + 1, members.end());
+        return members.front();
+      }
     }
     if (delegation) return delegation;
     for (size_t from : {cb, size_t{0}}) {
@@ -980,7 +1080,7 @@ class Relater {
       // A route "来到A、B考察": the second verb adds nothing new.
       while (ti + 1 < trig.size() && trig[ti + 1].b < ce && trig[ti + 1].kind == TriggerKind::kVisit) ++ti;
     }
-    // A site opened by the sentence during a tour: "在X，林志远一行…" or
+    // A site opened by the sentence during a tour: "在X，林致远一行…" or
     // "X施工工地上，…".
     if (!ms_.empty()) {
       const Mention& first = ms_.front();
@@ -1006,7 +1106,7 @@ class Relater {
         }
       }
     }
-    // Remember the leader of a delegation: "林志远一行".
+    // Remember the leader of a delegation: "林致远一行".
     for (const Mention& m : ms_) {
       if (m.type != EntityType::kOfficial || m.ref != RefKind::kNone) continue;
       if (StartsAt(text_, m.end, U"一行") || StartsAt(text_, m.end, U"带队") || StartsAt(text_, m.end, U"率队")) {
@@ -1023,6 +1123,40 @@ class Relater {
     }
   }
 
+  // "张立勤向徐晓明详细介绍了…": one official briefs another, face to face.
+  void Briefings() {
+    for (size_t k = 0; k + 1 < ms_.size(); ++k) {
+      const Mention& a = ms_[k];
+      const Mention& b = ms_[k + 1];
+      if (a.type != EntityType::kOfficial || b.type != EntityType::kOfficial || a.ref != RefKind::kNone ||
+          b.ref != RefKind::kNone || b.begin <= a.end || text_[a.end] != U'向')
+        continue;
+      int32_t tv;  // 向副区长林致远
+      if (b.begin != a.end + 1 && lex_.titles.LongestAt(text_, a.end + 1, &tv) != b.begin - a.end - 1) continue;
+      size_t at = b.end;
+      if (StartsAt(text_, at, U"一行")) at += 2;
+      for (std::u32string_view adv : {U"详细", U"简要", U"重点", U"具体", U"全面"})
+        if (StartsAt(text_, at, adv)) { at += adv.size(); break; }
+      if (StartsAt(text_, at, U"介绍") || StartsAt(text_, at, U"汇报"))
+        Add(RelationType::kMetWith, E(a), E(b));
+    }
+  }
+
+  // The guests of a meeting with no guest named, listed by the next
+  // sentence: "包括:A公司董事长B一行,C集团总经理D一行".
+  void ListedGuests() {
+    if (ctx_.hosts.empty() || ctx_.hosts_sentence + 1 != cur_) return;
+    std::vector<Ent> hosts = std::move(ctx_.hosts);
+    ctx_.hosts.clear();
+    size_t at = 0;
+    for (std::u32string_view w : {U"其中包括", U"包括", U"分别是", U"分别为", U"有"})
+      if (StartsAt(text_, 0, w)) { at = w.size(); break; }
+    if (at == 0 || at >= text_.size() || (text_[at] != U':' && text_[at] != U'：')) return;
+    std::vector<Ent> guests = Of(In(at, text_.size()), true);
+    for (const Ent& h : hosts)
+      for (const Ent& g : guests) Add(RelationType::kMetWith, h, g);
+  }
+
   void Sentence(size_t i) {
     const kgb::Sentence& s = in_.page->sentences[i];
     cur_ = i;
@@ -1032,6 +1166,8 @@ class Relater {
     if (s.headline || s.byline) return;
     Positions();
     PositionsAfterNames();
+    ListedGuests();
+    Briefings();
     auto trig = Triggers();
     Meetings(trig);
     Signings(trig);
@@ -1048,6 +1184,7 @@ class Relater {
   std::vector<EntityRecord>* implied_;
   std::vector<PlaceCount> page_places_, article_places_;
   std::unordered_set<std::string> page_zones_;  // the zones and parks the page names
+  std::string article_zone_;                     // see ArticleZone
   Context ctx_;
   size_t cur_ = 0;
   std::vector<Mention> ms_;

@@ -4,7 +4,7 @@
 // that finds anything decides, and finding more than one entity there is an
 // ambiguity, never a silent pick:
 //
-//   1. label       the exact label ("林志远");
+//   1. label       the exact label ("林致远");
 //   2. alias       an exact alias ("科技部" for 科学技术部);
 //   3. id          a node id ("n12"), the way out of an ambiguity;
 //   4. normalized  labels and aliases compared after NFKC (full-width letters
@@ -15,10 +15,10 @@
 //                  label or alias, spaces and apostrophes ignored
 //                  ("linzhiyuan", "Lin Zhi Yuan");
 //   6. partial     labels and aliases that contain the normalized name
-//                  (at least two characters): "中国二冶" finds
-//                  中国二冶集团有限公司 when no other entity contains it.
+//                  (at least two characters): "远望二建" finds
+//                  远望二建集团有限公司 when no other entity contains it.
 //
-// A name may carry a type prefix, "TYPE:NAME" ("park:郑州高新区"), which keeps
+// A name may carry a type prefix, "TYPE:NAME" ("park:江州高新区"), which keeps
 // only entities of that type at every step.
 //
 // The normalization is this module's own: ICU's NFKC normalizer and its
@@ -110,7 +110,7 @@ class NameIndex {
   // for "did you mean" messages.
   std::vector<Vertex> Suggest(const std::string& name, size_t k);
 
-  // "林志远 (n12, official)".
+  // "林致远 (n12, official)".
   std::string Describe(Vertex v) const;
 
  private:

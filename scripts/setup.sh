@@ -15,6 +15,7 @@ packages=(
   python3-distributed                   # scripts/kgb-dask.py (Dask) and its test
   clang libclang-rt-14-dev              # fuzz targets and sanitizers
   chromium python3-websocket fonts-wqy-microhei  # the viewer's browser test (headless, DevTools protocol)
+  firefox-esr xvfb xauth                # the viewer in Firefox (Marionette, on a virtual display)
 )
 
 missing=()

@@ -171,7 +171,7 @@ std::string ElementText(const std::string& xml, const std::string& anchor, const
 }
 
 TEST_CASE("GraphML for Gephi: edge labels and types, mixed direction, colors and sizes", "[export][graphml]") {
-  // Two relations between 林志远 and 江州高新区, and a signing and a location
+  // Two relations between 林致远 and 江州高新区, and a signing and a location
   // between 江州高新区 and 华创科技 in opposite directions.
   KnowledgeGraph g = LoadFixture("parallel.json");
   std::string x = WriteGraphml(g);

@@ -1,6 +1,6 @@
 // Helpers for extraction tests: run the extractor on a text and dump what it
-// found as one-line strings ("official:林志远",
-// "holds_position(林志远,江州高新区)"), so tests read as tables.
+// found as one-line strings ("official:林致远",
+// "holds_position(林致远,江州高新区)"), so tests read as tables.
 #ifndef KGB_TESTS_EXTRACT_UTIL_H_
 #define KGB_TESTS_EXTRACT_UTIL_H_
 

@@ -23,18 +23,18 @@ std::vector<DocumentRecords> Corpus() {
   DocumentRecords a;
   a.doc = "a.txt";
   a.entities = {Ent(kPark, "江州高新区", {"江州(国家)高新区", "江州高新区管委会"}, 3, "2023-05-09"),
-                Ent(kOff, "林志远", {}, 2, "2023-05-09"), Ent(kOrg, "华创科技有限公司", {}, 1, "2023-05-09"),
+                Ent(kOff, "林致远", {}, 2, "2023-05-09"), Ent(kOrg, "华创科技有限公司", {}, 1, "2023-05-09"),
                 Ent(kOff, "周文斌")};
-  a.relations = {Rel(RelationType::kHoldsPosition, kOff, "林志远", kPark, "江州高新区", "a.txt", 0, "党工委书记", "2023-05-09"),
-                 Rel(RelationType::kMetWith, kOff, "周文斌", kOff, "林志远", "a.txt", 40, "", "2023-05-09")};
+  a.relations = {Rel(RelationType::kHoldsPosition, kOff, "林致远", kPark, "江州高新区", "a.txt", 0, "党工委书记", "2023-05-09"),
+                 Rel(RelationType::kMetWith, kOff, "周文斌", kOff, "林致远", "a.txt", 40, "", "2023-05-09")};
   DocumentRecords b;
   b.doc = "b.txt";
   b.entities = {Ent(kPark, "江州高新技术产业开发区", {"江州高新区"}, 1, "2023-06-01"),
-                Ent(kOff, "林志远", {}, 1, "2023-06-01"), Ent(kOff, "周文斌", {}, 1, "2023-06-01")};
-  b.relations = {Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
+                Ent(kOff, "林致远", {}, 1, "2023-06-01"), Ent(kOff, "周文斌", {}, 1, "2023-06-01")};
+  b.relations = {Rel(RelationType::kMetWith, kOff, "林致远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
                  // the same sentence twice: one piece of evidence
-                 Rel(RelationType::kMetWith, kOff, "林志远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
-                 Rel(RelationType::kHoldsPosition, kOff, "林志远", kPark, "江州高新技术产业开发区", "b.txt", 0,
+                 Rel(RelationType::kMetWith, kOff, "林致远", kOff, "周文斌", "b.txt", 5, "", "2023-06-01"),
+                 Rel(RelationType::kHoldsPosition, kOff, "林致远", kPark, "江州高新技术产业开发区", "b.txt", 0,
                      "书记", "2023-06-01")};
   return {a, b};
 }
@@ -69,7 +69,7 @@ TEST_CASE("one edge per (source, target, type), weighted by its evidence", "[gra
     CHECK(edge.date == "2023-05-09");  // the earliest
     if (edge.type == RelationType::kHoldsPosition) {
       CHECK(edge.title == "党工委书记");
-      CHECK(gr[boost::source(e, gr)].label == "林志远");
+      CHECK(gr[boost::source(e, gr)].label == "林致远");
     } else {
       CHECK(edge.type == RelationType::kMetWith);
       CHECK(boost::source(e, gr) < boost::target(e, gr));  // symmetric: smaller index first

@@ -116,9 +116,9 @@ TEST_CASE("hard line breaks inside words are rejoined", "[ingest][layout]") {
     std::vector<std::string> want;
   };
   const Case cases[] = {
-      {"本报讯 五一前夕，江州高新\n区党工委书记林志远带队\n检查安全生产。\n", {"本报讯五一前夕，江州高新区党工委书记林志远带队检查安全生产。"}},
+      {"本报讯 五一前夕，江州高新\n区党工委书记林致远带队\n检查安全生产。\n", {"本报讯五一前夕，江州高新区党工委书记林致远带队检查安全生产。"}},
       // A page break with a blank line inside a word.
-      {"林志远详细询问了员工日常安全教\n\n育等方面的措施。", {"林志远详细询问了员工日常安全教育等方面的措施。"}},
+      {"林致远详细询问了员工日常安全教\n\n育等方面的措施。", {"林致远详细询问了员工日常安全教育等方面的措施。"}},
       // CRLF line ends.
       {"江州高新区\r\n召开大会。\r\n", {"江州高新区召开大会。"}},
       // Spaces between Chinese characters go, spaces between Latin words stay.
@@ -132,9 +132,9 @@ TEST_CASE("hard line breaks inside words are rejoined", "[ingest][layout]") {
 
 TEST_CASE("sentences split at final punctuation, not inside quotes", "[ingest][layout]") {
   const std::string text =
-      "林志远表示：“我们要抓好落实。要加快进度！”随后他来到企业。这是第三句？是的。";
+      "林致远表示：“我们要抓好落实。要加快进度！”随后他来到企业。这是第三句？是的。";
   std::vector<std::string> got = Sentences(text);
-  std::vector<std::string> want = {"林志远表示：“我们要抓好落实。要加快进度！”随后他来到企业。", "这是第三句？",
+  std::vector<std::string> want = {"林致远表示：“我们要抓好落实。要加快进度！”随后他来到企业。", "这是第三句？",
                                    "是的。"};
   CHECK(got == want);
 }

@@ -162,8 +162,8 @@ TEST_CASE("PDF reading order keeps newspaper columns apart", "[inputs]") {
         "甲文左栏一行\n甲文左栏二行\n\n甲文右栏一行\n甲文右栏二行\n\n"
         "乙文左栏一行\n乙文左栏二行\n\n乙文右栏一行\n乙文右栏二行\n");
   // A wide space inside one line is not a gutter.
-  std::vector<PdfWord> line = {Word(50, 10, "记者"), Word(100, 10, "林志远")};
-  CHECK(LayoutPdfPage(line) == "记者 林志远\n");
+  std::vector<PdfWord> line = {Word(50, 10, "记者"), Word(100, 10, "林致远")};
+  CHECK(LayoutPdfPage(line) == "记者 林致远\n");
   CHECK(LayoutPdfPage({}).empty());
 }
 
@@ -255,8 +255,8 @@ TEST_CASE("HTML: a GBK page's article without its navigation, offsets into the f
 }
 
 TEST_CASE("HTML: charsets, declared right or wrong", "[inputs]") {
-  const std::string body = "<p>江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。</p>";
-  const std::string big5 = "江州高新區黨工委書記林志遠會見了華創科技有限公司董事長周海峰一行。";
+  const std::string body = "<p>江州高新区党工委书记林致远会见了华创科技有限公司董事长周海峰一行。</p>";
+  const std::string big5 = "江州高新區黨工委書記林致遠會見了華創科技有限公司董事長周海峰一行。";
   struct Row {
     const char* what;
     std::string bytes;
@@ -275,17 +275,17 @@ TEST_CASE("HTML: charsets, declared right or wrong", "[inputs]") {
     HtmlText out;
     Status s = ReadHtml(r.bytes, "p.html", HtmlOptions(), &out);
     REQUIRE(s.ok());
-    std::string want = std::string(r.what).rfind("Big5", 0) == 0 ? big5 : "江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。";
+    std::string want = std::string(r.what).rfind("Big5", 0) == 0 ? big5 : "江州高新区党工委书记林致远会见了华创科技有限公司董事长周海峰一行。";
     CHECK(out.text.text == want);
   }
 }
 
 TEST_CASE("HTML: furniture by name, unless it holds the article", "[inputs]") {
   const std::string article =
-      "<p>江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。</p>"
+      "<p>江州高新区党工委书记林致远会见了华创科技有限公司董事长周海峰一行。</p>"
       "<p>双方就智能传感器产业园项目建设进行了深入交流，并签署了合作协议。</p>";
   const std::string want =
-      "江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。\n\n"
+      "江州高新区党工委书记林致远会见了华创科技有限公司董事长周海峰一行。\n\n"
       "双方就智能传感器产业园项目建设进行了深入交流，并签署了合作协议。";
   const std::string nav = "<div class=\"mainNav\"><a href=\"/\">青山经开区</a> <a href=\"/h\">海川集团有限公司</a></div>";
   const std::string comments = "<div id=\"comment_list\"><p>网友：青山经开区管委会主任赵东明在海川集团有限公司调研，指出要加快建设。</p></div>";
@@ -300,7 +300,7 @@ TEST_CASE("HTML: furniture by name, unless it holds the article", "[inputs]") {
       {"the article in class top-news", "<body>" + nav + "<div class=\"top-news\">" + article + "</div></body>"},
       {"body class menu-open", "<body class=\"menu-open\">" + nav + "<div>" + article + "</div></body>"},
       {"text in a td with br", "<body><table><tr><td>" + nav + "</td></tr><tr><td>"
-                               "江州高新区党工委书记林志远会见了华创科技有限公司董事长周海峰一行。<br><br>"
+                               "江州高新区党工委书记林致远会见了华创科技有限公司董事长周海峰一行。<br><br>"
                                "双方就智能传感器产业园项目建设进行了深入交流，并签署了合作协议。</td></tr></table></body>"},
   };
   for (const Row& r : rows) {

@@ -82,7 +82,7 @@ TEST_CASE("IsNotAGraph: a page or other JSON is not a graph; a damaged kgb graph
     const char* text;
     bool not_a_graph;
   } kCases[] = {
-      {"a news page", "江州高新区党工委书记林志远会见华创科技有限公司一行。\n", true},
+      {"a news page", "江州高新区党工委书记林致远会见华创科技有限公司一行。\n", true},
       {"empty", "", true},
       {"a JSON array", "[1, 2]", true},
       {"other JSON", R"({"name": "package", "dependencies": {}})", true},

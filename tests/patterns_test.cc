@@ -29,10 +29,10 @@ void Check(const Row& row) {
 
 TEST_CASE("people and their posts", "[patterns][holds_position]") {
   const Row rows[] = {
-      {"江州高新区党工委副书记、管委会主任林志远主持会议。",
-       {"official:林志远", "park:江州高新区", "holds_position(林志远,江州高新区)",
-        "holds_position(林志远,江州高新区).title=党工委副书记、管委会主任"},
-       {"official:主任林志远"}},
+      {"江州高新区党工委副书记、管委会主任林致远主持会议。",
+       {"official:林致远", "park:江州高新区", "holds_position(林致远,江州高新区)",
+        "holds_position(林致远,江州高新区).title=党工委副书记、管委会主任"},
+       {"official:主任林致远"}},
       {"江州高新区党工委书记马立新，党工委委员、管委会副主任孙海出席。",
        {"holds_position(马立新,江州高新区)", "holds_position(孙海,江州高新区)"}, {}},
       {"市委常委、云溪经开区党工委书记、白沙镇党委书记赵明参加。",
@@ -49,12 +49,12 @@ TEST_CASE("people and their posts", "[patterns][holds_position]") {
       {"江州市领导钱峰、訾万平、韩立参加考察。", {"official:钱峰", "official:訾万平", "official:韩立"}, {}},
       {"远望物流集团党委书记、董事长何立一行来访。",
        {"holds_position(何立,远望物流集团)", "organization:远望物流集团"}, {"organization:远望物流集团党委"}},
-      {"签约仪式上，周文斌（华创科技有限公司董事长）与林志远握手。",
+      {"签约仪式上，周文斌（华创科技有限公司董事长）与林致远握手。",
        {"holds_position(周文斌,华创科技有限公司)", "holds_position(周文斌,华创科技有限公司).title=董事长"}, {}},
       {"王海担任远望物流集团总经理。", {"holds_position(王海,远望物流集团)"}, {}},
       {"会上，青禾客车董事长汤立新介绍了企业情况。", {"organization:青禾客车", "holds_position(汤立新,青禾客车)"}, {}},
-      {"随后，林志远一行先后来到江州光谷生物城、长椿路与科学大道交叉口考察。",
-       {"visited(林志远,江州光谷生物城)", "visited(林志远,长椿路与科学大道交叉口)", "location:长椿路与科学大道交叉口"},
+      {"随后，林致远一行先后来到江州光谷生物城、长椿路与科学大道交叉口考察。",
+       {"visited(林致远,江州光谷生物城)", "visited(林致远,长椿路与科学大道交叉口)", "location:长椿路与科学大道交叉口"},
        {}},
       {"湖滨区委书记陶然，江州市委常委、副市长邵兵出席。",
        {"holds_position(陶然,湖滨区委)", "holds_position(邵兵,江州市委)", "holds_position(邵兵,江州市委).title=常委、副市长"},
@@ -69,9 +69,9 @@ TEST_CASE("people and their posts", "[patterns][holds_position]") {
 // the article is set in.
 TEST_CASE("organs behind titles", "[patterns][holds_position]") {
   const Row rows[] = {
-      {"江州市委副书记、市长林志远会见客商。",
-       {"holds_position(林志远,江州市委)", "holds_position(林志远,江州市人民政府)",
-        "holds_position(林志远,江州市人民政府).title=市长", "organization:江州市人民政府"},
+      {"江州市委副书记、市长林致远会见客商。",
+       {"holds_position(林致远,江州市委)", "holds_position(林致远,江州市人民政府)",
+        "holds_position(林致远,江州市人民政府).title=市长", "organization:江州市人民政府"},
        {}},
       {"8日，湖滨区召开招商大会。区委书记陶然、区长钱峰出席。区委常委、副区长韩立主持。",
        {"holds_position(陶然,湖滨区委)", "holds_position(钱峰,湖滨区人民政府)", "holds_position(韩立,湖滨区委)",
@@ -83,7 +83,7 @@ TEST_CASE("organs behind titles", "[patterns][holds_position]") {
        {}},
       {"云溪县人大常委会副主任周文斌出席。", {"holds_position(周文斌,云溪县人大常委会)"}, {}},
       // An autonomous prefecture named short: the organ keeps the short form as an alias.
-      {"黔东南州委书记林志远出席。", {"holds_position(林志远,黔东南苗族侗族自治州委)", "alias:黔东南苗族侗族自治州委=黔东南州委"}, {}},
+      {"湘西州委书记林致远出席。", {"holds_position(林致远,湘西土家族苗族自治州委)", "alias:湘西土家族苗族自治州委=湘西州委"}, {}},
       // A verb is no place: 观摩|高新区.
       {"考察团实地观摩高新区产业发展。", {}, {"park:观摩高新区"}},
       // 贵州 is a province, not 贵 + 州.
@@ -101,8 +101,8 @@ TEST_CASE("organs behind titles", "[patterns][holds_position]") {
 
 TEST_CASE("meetings", "[patterns][met_with]") {
   const Row rows[] = {
-      {"林志远会见了北京恒远集团副总裁何立一行。",
-       {"met_with(林志远,何立)", "holds_position(何立,北京恒远集团)"}, {"official:林志远会"}},
+      {"林致远会见了北京恒远集团副总裁何立一行。",
+       {"met_with(林致远,何立)", "holds_position(何立,北京恒远集团)"}, {"official:林致远会"}},
       {"市长许文华、副市长邵兵会见了恒远集团董事长邹刚。",
        {"met_with(许文华,邹刚)", "met_with(邵兵,邹刚)", "holds_position(邹刚,恒远集团)"}, {}},
       {"江州高新区与云溪经开区在江州举行座谈会。", {"met_with(江州高新区,云溪经开区)"}, {}},
@@ -114,7 +114,7 @@ TEST_CASE("meetings", "[patterns][met_with]") {
       {"江州高新区党工委书记马立新会见了来访的远望物流集团董事长邹刚一行，双方就项目合作进行洽谈。",
        {"met_with(马立新,邹刚)"}, {}},
       // 接待 with the guest named before a title and 一行.
-      {"江州软件园常务副总经理何立等接待了林志远主任一行。", {"met_with(何立,林志远)", "official:林志远"}, {}},
+      {"江州软件园常务副总经理何立等接待了林致远主任一行。", {"met_with(何立,林致远)", "official:林致远"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -177,9 +177,9 @@ TEST_CASE("places", "[patterns][located_in]") {
 
 TEST_CASE("visits", "[patterns][visited]") {
   const Row rows[] = {
-      {"林志远一行走进华创科技有限公司生产车间。", {"visited(林志远,华创科技有限公司)"}, {}},
-      {"江州高新区党工委书记林志远带队调研。随后，一行人先后来到江州软件园、远望物流集团考察。",
-       {"visited(林志远,江州软件园)", "visited(林志远,远望物流集团)", "park:江州软件园"}, {}},
+      {"林致远一行走进华创科技有限公司生产车间。", {"visited(林致远,华创科技有限公司)"}, {}},
+      {"江州高新区党工委书记林致远带队调研。随后，一行人先后来到江州软件园、远望物流集团考察。",
+       {"visited(林致远,江州软件园)", "visited(林致远,远望物流集团)", "park:江州软件园"}, {}},
       {"江州高新区召开大会。云溪经开区考察团一行莅临我区考察。", {"visited(云溪经开区,江州高新区)"}, {}},
       {"孙海带队深入华创科技、远望物流等企业检查安全生产。",
        {"visited(孙海,华创科技)", "visited(孙海,远望物流)", "organization:华创科技"}, {}},
@@ -188,19 +188,19 @@ TEST_CASE("visits", "[patterns][visited]") {
        {"visited(周建国,江州高新区)", "visited(周建国,华创科技有限公司)", "visited(周建国,江州光谷生物城)",
         "visited(周建国,江州高新区规划馆)"},
        {}},
-      {"林志远一行来到华创科技有限公司。华创科技有限公司是一家智能装备企业。林志远一行走进公司生产车间。",
-       {"visited(林志远,华创科技有限公司)"}, {"organization:公司"}},
+      {"林致远一行来到华创科技有限公司。华创科技有限公司是一家智能装备企业。林致远一行走进公司生产车间。",
+       {"visited(林致远,华创科技有限公司)"}, {"organization:公司"}},
       // Routes of suffix-less names: after 先后到, after "考察了 the zone 的",
       // and a body's showroom standing for the body.
-      {"林志远一行先后到青禾新材、远望光电等企业进行调研。",
-       {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {}},
-      {"考察团由林志远带队。考察团先后考察了江州高新区的青禾新材、远望光电等企业。",
-       {"visited(林志远,青禾新材)", "visited(林志远,远望光电)"}, {"organization:江州高新区的青禾新材"}},
-      {"林志远一行实地考察了华创能源集团展厅、远望光电生产车间。",
-       {"visited(林志远,华创能源集团)", "visited(林志远,远望光电)"}, {"organization:华创能源集团展厅"}},
+      {"林致远一行先后到青禾新材、远望光电等企业进行调研。",
+       {"visited(林致远,青禾新材)", "visited(林致远,远望光电)"}, {}},
+      {"考察团由林致远带队。考察团先后考察了江州高新区的青禾新材、远望光电等企业。",
+       {"visited(林致远,青禾新材)", "visited(林致远,远望光电)"}, {"organization:江州高新区的青禾新材"}},
+      {"林致远一行实地考察了华创能源集团展厅、远望光电生产车间。",
+       {"visited(林致远,华创能源集团)", "visited(林致远,远望光电)"}, {"organization:华创能源集团展厅"}},
       // Two leaders of one delegation both visit.
-      {"区委书记林志远、区长孙海带领考察团赴江州高新区考察。考察团先后考察了华创科技有限公司、远望物流集团。",
-       {"visited(林志远,华创科技有限公司)", "visited(孙海,华创科技有限公司)", "visited(孙海,远望物流集团)"}, {}},
+      {"区委书记林致远、区长孙海带领考察团赴江州高新区考察。考察团先后考察了华创科技有限公司、远望物流集团。",
+       {"visited(林致远,华创科技有限公司)", "visited(孙海,华创科技有限公司)", "visited(孙海,远望物流集团)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -237,19 +237,20 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
   const Row rows[] = {
       {"会上，江州市宣布华创智能装备制造基地建设项目开工。",
        {"project:华创智能装备制造基地建设项目"}, {"project:江州市宣布华创智能装备制造基地建设项目"}},
-      {"云帆科投资控股有限公司总经理林志远出席。",
-       {"organization:云帆科投资控股有限公司", "holds_position(林志远,云帆科投资控股有限公司)"},
+      {"云帆科投资控股有限公司总经理林致远出席。",
+       {"organization:云帆科投资控股有限公司", "holds_position(林致远,云帆科投资控股有限公司)"},
        {"organization:控股有限公司"}},
       {"双方将共同搭建园区企业交流平台。", {}, {"park:搭建园区"}},
       {"远望物流集团党委书记、董事长何立一行来访。", {"organization:远望物流集团"}, {"organization:物流集团"}},
       // Person names of three characters whose last one alone would end a name.
-      {"华创科技有限公司总经理孙永才出席。", {"official:孙永才"}, {"official:孙永"}},
-      {"区委书记杨洪利率考察团赴云溪县考察。", {"official:杨洪利"}, {"official:杨洪"}},
+      {"华创科技有限公司总经理孙广才出席。", {"official:孙广才"}, {"official:孙广"}},
+      {"华创科技有限公司总经理孙德才出席。", {"official:孙德才"}, {"official:孙德"}},
+      {"区委书记杨国利率考察团赴云溪县考察。", {"official:杨国利"}, {"official:杨洪"}},
       // A given name the characters alone would refuse (日), read as one word.
-      {"江州市副市长陈日出席。", {"official:陈日", "holds_position(陈日,江州市人民政府)"}, {}},
+      {"江州市副市长吴日出席。", {"official:吴日", "holds_position(吴日,江州市人民政府)"}, {}},
       {"管委会主任洪金海主持会议。", {"official:洪金海"}, {}},
       // A post held concurrently, marked (兼).
-      {"区委书记、江州经开区党工委书记(兼)林志远出席。", {"official:林志远", "holds_position(林志远,江州经开区)"}, {}},
+      {"区委书记、江州经开区党工委书记(兼)林致远出席。", {"official:林致远", "holds_position(林致远,江州经开区)"}, {}},
       // A suffix inside a word is no name's end (局 of 副局长).
       {"武汉市商务局副局长孙海出席。", {"holds_position(孙海,武汉市商务局)"}, {"organization:局副局"}},
       // A one-character boundary inside a noun is none (据 of 数据).
@@ -259,16 +260,84 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Compound company titles; the longer title wins before a body.
       {"远望控股有限公司董事会副主席兼行政总裁何立出席。", {"holds_position(何立,远望控股有限公司)"},
        {"organization:董事会副主席兼行政"}},
-      {"青禾集团公司副总经理林志远一行来访。", {"official:林志远"}, {"organization:青禾集团公司副"}},
+      {"青禾集团公司副总经理林致远一行来访。", {"official:林致远"}, {"organization:青禾集团公司副"}},
       // Kinds of projects are not names; a short name holds a proper word.
       {"双方将加快推进招商引资项目和双方合作项目。", {}, {"project:招商引资项目", "project:双方合作项目"}},
       {"华创智造项目开工。", {"project:华创智造项目"}, {}},
       // A visit stop that holds a post is a person, not a body.
-      {"林志远一行先后走访了远望集团总裁何立、青禾新材等企业。", {"visited(林志远,青禾新材)"},
+      {"林致远一行先后走访了远望集团总裁何立、青禾新材等企业。", {"visited(林致远,青禾新材)"},
        {"organization:远望集团总裁何立"}},
       // Pairs of organs are generic; 政府 of a place is its 人民政府.
       {"湖滨区委区政府高度重视。江州市政府出台新政。", {"organization:江州市人民政府"},
        {"organization:湖滨区委区政府", "organization:江州市政府"}},
+  };
+  for (const Row& r : rows) Check(r);
+}
+
+TEST_CASE("guest lists, receptions and members of a zone", "[patterns][met_with][located_in]") {
+  const Row rows[] = {
+      // A body named by its place and trade holds a verbal noun (投资, 建设).
+      {"江州市金融投资集团董事长王建中出席。", {"organization:江州市金融投资集团", "holds_position(王建中,江州市金融投资集团)"}, {}},
+      {"江州市建设华创集团。", {"organization:华创集团"}, {"organization:江州市建设华创集团"}},
+      // A chain of posts before a title is no body.
+      {"董事会副主席兼行政总裁赵明远出席。", {"official:赵明远"}, {"organization:董事会副主席兼行政"}},
+      // Guests listed by the sentence after the meeting.
+      {"区委书记林致远先后会见了多批企业客人。包括:华创科技有限公司董事长王建中一行,远望集团总经理赵明远一行。",
+       {"met_with(林致远,王建中)", "met_with(林致远,赵明远)"}, {}},
+      // A county-level city's short form read as a place word opens a zone's name.
+      {"华创集团副总经理周明远一行拜访考察启东沿海经济区。", {"park:启东沿海经济区", "visited(周明远,启东沿海经济区)"},
+       {"met_with(周明远,启东沿海经济区)"}},
+      // Hosts who receive a delegation meet its leader; a clause with no one named is no guest.
+      {"华创集团副总经理周明远一行考察江州高新区。江州高新区党工委书记吕海涛,管委会副主任王立国参加接待并座谈交流,"
+       "华创公司相关人员参加座谈。",
+       {"met_with(周明远,吕海涛)", "met_with(周明远,王立国)"}, {"met_with(王立国,华创公司)"}},
+      // Members of a list said to be inside the zone lie in it.
+      {"江州高新区党工委书记吕海涛陪同考察。考察组一行参观了华创科技、远望新材等区内龙头企业。",
+       {"located_in(华创科技,江州高新区)", "located_in(远望新材,江州高新区)"}, {}},
+      // A verb after a body opens the clause.
+      {"华创公司融入江州高新区发展。", {"organization:华创公司"}, {"park:华创公司融入江州高新区"}},
+      // A title right after a company's name does not make the name longer.
+      {"中国华创国际工程有限公司董事长兼党委书记李海燕出席。",
+       {"organization:中国华创国际工程有限公司", "holds_position(李海燕,中国华创国际工程有限公司)"}, {}},
+      // A place's own commission, not the national one of that abbreviation.
+      {"江西省国资委副主任任立文出席。", {"organization:江西省国资委", "holds_position(任立文,江西省国资委)"},
+       {"organization:国务院国有资产监督管理委员会"}},
+      {"武汉市招商投资局局长杨立出席。", {"organization:武汉市招商投资局"}, {}},
+      // An area of a free trade zone; a district's 片区 is no zone.
+      {"中国(江西)自由贸易试验区江南临港片区推介会举行。", {"park:中国(江西)自由贸易试验区江南临港片区"}, {}},
+      {"老城片区改造启动。", {}, {"park:老城片区"}},
+      {"江州国际贸易促进委员会香港代表处副代表陈晓曦出席。", {"holds_position(陈晓曦,江州国际贸易促进委员会香港代表处)"}, {}},
+      // A place's organ in a chain is not the paper's zone; a place inside a chain goes with its title.
+      {"省人大常委会党组副书记、副主任张立梨带领调研组来我区调研。", {"official:张立梨"},
+       {"holds_position(张立梨,江州高新区)"}},
+      {"江州高新区工委副书记、管委会常务副主任、湖滨区区长周立杰陪同调研。",
+       {"holds_position(周立杰,江州高新区)", "holds_position(周立杰,湖滨区人民政府)"}, {}},
+      // A list of projects and companies: a member with no project suffix is a company.
+      {"调研组一行先后到云帆智能汽车项目、金禾新材料、远望玻璃等项目建设工地和企业进行调研。",
+       {"organization:金禾新材料", "organization:远望玻璃", "project:云帆智能汽车项目"}, {"project:远望玻璃"}},
+      // A verb or a conjunction before a place opens a project's name.
+      {"集中开工活动设湖滨区江州先进材料产业园项目开工现场。", {"project:湖滨区江州先进材料产业园项目"},
+       {"project:活动设湖滨区江州先进材料产业园项目"}},
+      // Bare 高新区 on a page whose places lie in one city: that city's zone.
+      {"为推动郑州发展，金水区区长吕立刚带领考察团深入高新区考察。高新区党工委副书记张立昆陪同考察。",
+       {"holds_position(张立昆,郑州高新区)", "visited(吕立刚,郑州高新区)"}, {}},
+      // Members of a list of companies and projects, typed by their suffix.
+      {"考察团先后考察了江州高新区的华创电气、精工产业园区二期、远望智能等企业和项目。",
+       {"organization:华创电气", "project:精工产业园区二期", "organization:远望智能"}, {"organization:精工产业园区二期"}},
+      // A member's standing before a name, a picture caption after one.
+      {"区委常委、副区长林致远到我会常务副会长单位华创集团走访调研。", {"organization:华创集团", "visited(林致远,华创集团)"},
+       {"organization:我会常务副会长单位华创集团"}},
+      // One official briefs another.
+      {"华创集团董事长张立勤向副区长林致远详细介绍了企业发展历程。", {"met_with(张立勤,林致远)"}, {}},
+      // A company's name holds a trade word after a brand (…科技发展有限公司); 及 glued to it by
+      // the unknown-word model is not part of it.
+      {"考察了江州纺织产业集聚区及华森微电子科技发展有限公司、云奇科技有限公司等。",
+       {"organization:华森微电子科技发展有限公司", "organization:云奇科技有限公司"}, {}},
+      // Everyone listed before 一行 travels; advisers and 副总 hold posts.
+      {"江州市政府顾问吴立章,华森电子实业有限公司副总林立远一行3人到郑州考察。",
+       {"visited(吴立章,郑州市)", "visited(林立远,郑州市)", "holds_position(林立远,华森电子实业有限公司)"}, {}},
+      // A chain of two posts in a district's organs, the first bare.
+      {"江州市湖滨区召开会议。区委副书记、区委政法委书记吕立春参加。", {"holds_position(吕立春,湖滨区委)"}, {}},
   };
   for (const Row& r : rows) Check(r);
 }

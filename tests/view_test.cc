@@ -169,6 +169,11 @@ TEST_CASE("html: one page, data escaped, --max-nodes by PageRank", "[html]") {
   CHECK(json.find('<', 1) == std::string::npos);  // only the opening tag's own
   CHECK(json.find("\\u003c高新>") != std::string::npos);
   CHECK(json.find("\"kept\":\"all\"") != std::string::npos);
+  size_t evidence = page.find("<script type=\"application/x-kgb-evidence\" id=\"kgb-evidence\">", end);
+  REQUIRE(evidence != std::string::npos);
+  std::string lines = page.substr(evidence, page.find("</script>", evidence) - evidence);
+  CHECK(lines.find('<', 1) == std::string::npos);
+  CHECK(static_cast<size_t>(std::count(lines.begin(), lines.end(), '\n')) == g.num_edges());
   std::string again;
   REQUIRE(WriteHtml(g, HtmlOptions(), &again).ok());
   CHECK(again == page);

@@ -1,5 +1,5 @@
 // Pinyin of Chinese text, from ICU's Han-Latin transliterator with tone marks
-// removed: "林志远" -> "lin zhi yuan". Thread-safe (one transliterator per
+// removed: "林致远" -> "lin zhi yuan". Thread-safe (one transliterator per
 // thread).
 #ifndef KGB_UTIL_PINYIN_H_
 #define KGB_UTIL_PINYIN_H_

@@ -6,6 +6,13 @@
 //
 // window.kgbView is the page's test hook (tests/scripts/view_browser.py):
 // counts(), search(text), nodeViewport(id), and the graph and renderer.
+//
+// Start-up is kept short for large graphs (bench/view_bench.sh): the page
+// parses only the nodes and edges, builds the graphology graph with index
+// keys and the few attributes sigma draws, and draws; the evidence (most of
+// the page's bytes) stays unparsed text until a relation is shown, and the
+// search index is built at the first search. kgbView.times holds the
+// milliseconds since navigation at each stage.
 (function () {
   "use strict";
 
@@ -29,7 +36,10 @@
 
   var data;
   try {
-    data = JSON.parse($("kgb-data").textContent);
+    var text = $("kgb-data").textContent;
+    mark("text");
+    data = JSON.parse(text);
+    text = null;
   } catch (err) {
     showError("The graph data of this page cannot be read: " + err);
     return;
@@ -47,17 +57,20 @@
   var N = data.nodes.length, M = data.edges.length;
   var types = data.types, rels = data.rels, docs = data.docs;
   var large = N > 5000 || M > 15000;
-  var sizeScale = N > 2000 ? 0.25 : 0.45;
+  // Node radius in pixels: the GEXF size scaled down for larger graphs. Over
+  // 5,000 entities the scale shrinks with the square root of their number,
+  // so that the nodes cover about the same area of the screen as 5,000 do:
+  // readable (the graph is a cloud at that size anyway), and each frame fills
+  // that many pixels, which is what a frame costs where WebGL runs in
+  // software (docs/viewer.md). Labels appear at the same zoom level.
+  var sizeScale = N > 5000 ? 0.25 * Math.sqrt(5000 / N) : N > 2000 ? 0.25 : 0.45;
 
   // Directed storage (kgb's own); symmetric relations are drawn without arrows.
   var graph = new graphology.MultiGraph({ allowSelfLoops: true, type: "directed" });
-  var nodeKeys = new Array(N);
+  // Keys are the indexes into data.nodes and data.edges (as strings).
   for (var i = 0; i < N; i++) {
     var n = data.nodes[i];
-    nodeKeys[i] = n[0];
-    graph.addNode(n[0], {
-      x: n[5], y: -n[6], size: n[4] * sizeScale, color: types[n[2]][1], label: n[1], index: i
-    });
+    graph.addNode(i, { x: n[5], y: -n[6], size: n[4] * sizeScale, color: types[n[2]][1], label: n[1] });
   }
   var adjacency = new Array(N);
   for (i = 0; i < N; i++) adjacency[i] = [];
@@ -67,11 +80,10 @@
     adjacency[e[0]].push(i);
     if (e[1] !== e[0]) adjacency[e[1]].push(i);
     if (e[4]) dates.push(e[4]);
-    graph.addEdgeWithKey("e" + i, nodeKeys[e[0]], nodeKeys[e[1]], {
-      size: Math.min(1 + Math.log2(Math.max(e[3], 1)) * 0.6, 5),
+    graph.addEdgeWithKey(i, e[0], e[1], {
+      size: e[3] > 1 ? Math.min(1 + Math.log2(e[3]) * 0.6, 5) : 1,
       color: rels[e[2]][1],
-      type: rels[e[2]][2] || large ? "line" : "arrow",
-      index: i
+      type: rels[e[2]][2] || large ? "line" : "arrow"
     });
   }
   mark("graph");
@@ -114,41 +126,68 @@
   var SigmaClass = Sigma.Sigma || Sigma;
   var renderer;
   applyFilters();
-  var edgePrograms = {};
-  if (large && Sigma.rendering && Sigma.rendering.EdgeLineProgram) edgePrograms.line = Sigma.rendering.EdgeLineProgram;
+  // Large graphs draw their entities as GL points (sigma's NodePointProgram,
+  // 1 vertex an entity) rather than instanced triangles: software WebGL
+  // (SwiftShader) sets each instance up on its own, over a second a frame
+  // for 20,000 circles. Every relation is a thin GL line (2 vertices, no
+  // arrowhead). Sigma always registers a program for its default "arrow"
+  // type, compiling its shaders; large graphs have no edge of that type and
+  // get a program that draws nothing instead (it implements what sigma 3.0
+  // calls on an edge program): every shader program costs the GPU process
+  // tens of milliseconds with software rendering.
+  var edgePrograms = {}, nodePrograms = {};
+  if (large && Sigma.rendering && Sigma.rendering.NodePointProgram) nodePrograms.circle = Sigma.rendering.NodePointProgram;
+  if (large && Sigma.rendering && Sigma.rendering.EdgeLineProgram) {
+    var NoEdges = function () {};
+    NoEdges.prototype = {
+      reallocate: function () {}, process: function () {}, render: function () {}, kill: function () {},
+      hasNothingToRender: function () { return true; }
+    };
+    edgePrograms.line = Sigma.rendering.EdgeLineProgram;
+    edgePrograms.arrow = NoEdges;
+  }
   try {
     renderer = new SigmaClass(graph, $("graph"), {
       edgeProgramClasses: edgePrograms,
+      nodeProgramClasses: nodePrograms,
       renderEdgeLabels: false,
-      enableEdgeEvents: true,
+      // Clicking a relation needs sigma to draw every edge a second time, into
+      // its picking buffer, in every frame; large graphs go without (their
+      // relations are reached from the entities' panels).
+      enableEdgeEvents: !large,
       defaultEdgeType: "line",
       labelFont: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif',
       labelSize: 13,
       labelWeight: "normal",
       labelDensity: 0.6,
       labelGridCellSize: 90,
-      labelRenderedSizeThreshold: large ? 5 : 3,
+      labelRenderedSizeThreshold: large ? 5 * sizeScale / 0.25 : 3,
       hideEdgesOnMove: large,
       hideLabelsOnMove: large,
       zIndex: !large,  // sorting 80,000 items on every change costs more than it shows
       minCameraRatio: 0.005,
       maxCameraRatio: 20,
+      // A selection greys the rest out. Large graphs draw without z-order, so
+      // there the grey entities also shrink, the neighbours' labels are
+      // forced, and the relations outside the selection are hidden rather
+      // than greyed (a grey cloud of 60,000 lines would cover the lit ones).
       nodeReducer: function (key, attr) {
-        var i = attr.index;
+        var i = +key;
         if (!nodeShown[i]) return Object.assign({}, attr, { hidden: true });
         if (state.neighbours && !state.neighbours.has(i))
-          return { x: attr.x, y: attr.y, size: attr.size, color: "#e2e2e2", label: "", zIndex: 0 };
+          return { x: attr.x, y: attr.y, size: large ? attr.size * 0.6 : attr.size, color: "#e2e2e2", label: "", zIndex: 0 };
         if (i === state.node) return Object.assign({}, attr, { highlighted: true, zIndex: 2, forceLabel: true });
-        if (state.neighbours) return Object.assign({}, attr, { zIndex: 1 });
+        if (state.neighbours) return Object.assign({}, attr, { zIndex: 1, forceLabel: large });
         return attr;
       },
       edgeReducer: function (key, attr) {
-        var i = attr.index;
+        var i = +key;
         if (!edgeShown[i]) return Object.assign({}, attr, { hidden: true });
         if (i === state.edge) return Object.assign({}, attr, { size: attr.size + 2, zIndex: 2 });
         if (state.node >= 0) {
           var e = data.edges[i];
-          if (e[0] !== state.node && e[1] !== state.node) return Object.assign({}, attr, { color: "#f0f0f0", zIndex: 0 });
+          if (e[0] !== state.node && e[1] !== state.node)
+            return Object.assign({}, attr, large ? { hidden: true } : { color: "#f0f0f0", zIndex: 0 });
           return Object.assign({}, attr, { zIndex: 1 });
         }
         return attr;
@@ -256,9 +295,24 @@
     s.style.background = types[t][1];
     return s;
   }
-  function evidenceList(e) {
+  // The evidence of relation ei: line ei of the kgb-evidence element, parsed
+  // when asked for (the line starts are found at the first call).
+  var evidenceText = null, evidenceStarts = null;
+  function evidenceOf(ei) {
+    if (evidenceStarts === null) {
+      evidenceText = $("kgb-evidence").textContent;
+      evidenceStarts = new Array(M + 1);
+      for (var k = 0, at = 0; k < M; k++) {
+        evidenceStarts[k] = at;
+        at = evidenceText.indexOf("\n", at) + 1;
+      }
+      evidenceStarts[M] = at;
+    }
+    return JSON.parse(evidenceText.slice(evidenceStarts[ei], evidenceStarts[ei + 1] - 1));
+  }
+  function evidenceList(ei) {
     var ul = el("ul", "evidence");
-    e[6].forEach(function (ev) {
+    evidenceOf(ei).forEach(function (ev) {
       var li = el("li");
       li.appendChild(el("span", "sentence", ev[3]));
       li.appendChild(document.createTextNode(" "));
@@ -286,7 +340,7 @@
     if (e[4]) head.appendChild(el("span", "date", e[4]));
     if (e[3] > 1) head.appendChild(el("span", "date", "×" + e[3]));
     div.appendChild(head);
-    div.appendChild(evidenceList(e));
+    div.appendChild(evidenceList(ei));
     return div;
   }
   function openPanel() {
@@ -322,7 +376,7 @@
         " · " + e[3] + " evidence sentence" + (e[3] === 1 ? "" : "s"));
     body.appendChild(meta);
     body.appendChild(el("h3", null, "Evidence"));
-    body.appendChild(evidenceList(e));
+    body.appendChild(evidenceList(ei));
   }
   function clearSelection() {
     state.node = state.edge = -1;
@@ -330,7 +384,8 @@
     $("details").hidden = true;
     renderer.refresh();
   }
-  function focusOn(key) {
+  function focusOn(i) {
+    var key = String(i);
     var d = renderer.getNodeDisplayData(key);
     if (d) camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.3) }, { duration: 400 });
   }
@@ -342,7 +397,7 @@
     state.neighbours = nb;
     showNode(i, true);
     renderer.refresh();
-    if (focus) focusOn(nodeKeys[i]);
+    if (focus) focusOn(i);
   }
   function selectEdge(ei) {
     state.node = -1;
@@ -354,8 +409,8 @@
   }
   $("close").addEventListener("click", clearSelection);
 
-  renderer.on("clickNode", function (ev) { select(graph.getNodeAttribute(ev.node, "index"), false); });
-  renderer.on("clickEdge", function (ev) { selectEdge(graph.getEdgeAttribute(ev.edge, "index")); });
+  renderer.on("clickNode", function (ev) { select(+ev.node, false); });
+  renderer.on("clickEdge", function (ev) { selectEdge(+ev.edge); });
   renderer.on("clickStage", clearSelection);
   renderer.on("enterNode", function () { $("graph").style.cursor = "pointer"; });
   renderer.on("leaveNode", function () { $("graph").style.cursor = ""; });
@@ -364,13 +419,17 @@
 
   // ---- search --------------------------------------------------------------
   // Names are matched as typed (after lower-casing), pinyin without spaces
-  // or apostrophes: "lin zhi yuan", "linzhiyuan" and "林志远" all find 林志远.
-  var names = data.nodes.map(function (n) {
-    return { label: n[1].toLowerCase(), aliases: n[7].map(function (a) { return a.toLowerCase(); }), pinyin: n[8] };
-  });
+  // or apostrophes: "lin zhi yuan", "linzhiyuan" and "林致远" all find 林致远.
+  // The index is built at the first search.
+  var names = null;
   function search(text) {
     var q = text.trim().toLowerCase();
     if (!q) return [];
+    if (names === null) {
+      names = data.nodes.map(function (n) {
+        return { label: n[1].toLowerCase(), aliases: n[7].map(function (a) { return a.toLowerCase(); }), pinyin: n[8] };
+      });
+    }
     var py = /^[a-z' ]+$/.test(q) ? q.replace(/[ ']/g, "") : "";
     var hits = [];
     for (var i = 0; i < N; i++) {
@@ -482,24 +541,45 @@
       return { nodes: N, edges: M, shownNodes: state.shownNodes, shownEdges: state.shownEdges, drawnNodes: drawn,
                text: $("counts").textContent };
     },
+    // The index of entity `id` in data.nodes (its key in the graph).
+    nodeIndex: function (id) {
+      for (var i = 0; i < N; i++) if (data.nodes[i][0] === id) return i;
+      return -1;
+    },
     // Where entity `id` is drawn, in page pixels.
     nodeViewport: function (id) {
-      var d = renderer.getNodeDisplayData(id), r = $("graph").getBoundingClientRect();
+      var d = renderer.getNodeDisplayData(String(this.nodeIndex(id))), r = $("graph").getBoundingClientRect();
       var p = renderer.framedGraphToViewport(d);
       return { x: r.left + p.x, y: r.top + p.y };
     },
     edgeViewport: function (ei) {
-      var e = data.edges[ei], a = this.nodeViewport(nodeKeys[e[0]]), b = this.nodeViewport(nodeKeys[e[1]]);
+      var e = data.edges[ei], a = this.nodeViewport(data.nodes[e[0]][0]), b = this.nodeViewport(data.nodes[e[1]][0]);
       return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     }
   };
-  // Ready once the first frame is on screen (sigma drew it in its constructor
-  // or draws it in the next animation frame).
+  // Ready once the first frame of the graph is on screen. Sigma drew it in
+  // its constructor, but WebGL runs asynchronously: the GPU process executes
+  // the draws (in software where there is no GPU, for a second or more on a
+  // large graph) and only then can a frame show them. Reading one pixel of
+  // each of sigma's WebGL canvases waits until their drawing is done (the
+  // page could not show anything new before that anyway); the frame after
+  // that is composited with the graph. Nothing of the start-up is left
+  // pending then: input is handled at once (bench/view_bench.sh checks).
   requestAnimationFrame(function () {
+    mark("frame");
+    var px = new Uint8Array(4), contexts = renderer.webGLContexts || {};
+    for (var k in contexts) {
+      var gl = contexts[k];
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    }
+    mark("gpu");
     requestAnimationFrame(function () {
-      mark("drawn");
-      window.kgbView.readyAt = performance.now();
-      document.documentElement.setAttribute("data-kgb-ready", "1");
+      requestAnimationFrame(function () {
+        mark("drawn");
+        window.kgbView.readyAt = performance.now();
+        document.documentElement.setAttribute("data-kgb-ready", "1");
+      });
     });
   });
 })();

@@ -36,7 +36,10 @@ page = open(sys.argv[2], encoding="utf-8").read()
 m = re.search(r'<script type="application/json" id="kgb-data">(.*?)</script>', page, re.S)
 assert m, "no data element"
 v = json.loads(m.group(1))
-assert v["format"] == "kgb-view" and v["version"] == 1 and v["kept"] == "all", {k: v[k] for k in ("format", "version", "kept")}
+m = re.search(r'<script type="application/x-kgb-evidence" id="kgb-evidence">(.*?)</script>', page, re.S)
+assert m, "no evidence element"
+evidence = [json.loads(line) for line in m.group(1).split("\n")[:-1]]
+assert v["format"] == "kgb-view" and v["version"] == 2 and v["kept"] == "all", {k: v[k] for k in ("format", "version", "kept")}
 assert v["entities"] == len(g["nodes"]) == len(v["nodes"]) and v["relations"] == len(g["edges"]) == len(v["edges"])
 types = [t[0] for t in v["types"]]
 rels = [r[0] for r in v["rels"]]
@@ -45,10 +48,11 @@ assert dict(v["types"]) == palette, v["types"]
 for jn, n in zip(g["nodes"], v["nodes"]):
     assert n[0] == jn["id"] and n[1] == jn["label"] and types[n[2]] == jn["type"] and n[3] == jn["mentions"], (n, jn)
     assert n[7] == jn.get("aliases", []), (n, jn)
-for je, e in zip(g["edges"], v["edges"]):
+assert len(evidence) == len(v["edges"]), (len(evidence), len(v["edges"]))
+for je, e, ev in zip(g["edges"], v["edges"], evidence):
     assert v["nodes"][e[0]][0] == je["source"] and v["nodes"][e[1]][0] == je["target"] and rels[e[2]] == je["type"], (e, je)
     assert e[4] == je.get("date", "") and e[5] == je.get("title", ""), (e, je)
-    assert [(v["docs"][x[0]], x[1], x[2], x[3]) for x in e[6]] == \
+    assert [(v["docs"][x[0]], x[1], x[2], x[3]) for x in ev] == \
            [(x["doc"], x["start"], x["end"], x["sentence"]) for x in je["evidence"]], (e, je)
 # GraphML positions, as networkx reads them, are the page's; GEXF's are too
 # (y upwards there).

@@ -121,7 +121,7 @@ cmp -s recipe.out range.out || fail "kgb text FILE START END differs from the ta
 # --- inspect and text on every format -----------------------------------------------
 for f in article.txt article.pdf article.html article.docx; do
   "$kgb" inspect "$fx/$f" > "inspect.$f" 2>&1 || fail "kgb inspect $f"
-  grep -q "met_with(林志远, 周海峰)" "inspect.$f" || fail "kgb inspect $f: no met_with relation"
+  grep -q "met_with(林致远, 周海峰)" "inspect.$f" || fail "kgb inspect $f: no met_with relation"
 done
 grep -q "^  p1 \[" inspect.article.pdf || grep -q "^H p1 \[" inspect.article.pdf || fail "kgb inspect: PDF sentences without page"
 "$kgb" text "$fx/scan.pdf" > /dev/null 2> text.err
