@@ -224,8 +224,11 @@ class Segmenter {
     {
       size_t seps = 0;
       bool period = false;
-      for (char32_t c : n) {
+      for (size_t k = 0; k < n.size(); ++k) {
+        char32_t c = n[k];
         seps += c == U'>' || c == U'|' || c == U'»' || c == U'›';
+        // "栏目-产业园区-特色小镇": a hyphen between words, not in a number.
+        seps += c == U'-' && k > 0 && k + 1 < n.size() && IsHan(n[k - 1]) && IsHan(n[k + 1]);
         period |= c == U'。';
       }
       if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return false; }
@@ -536,6 +539,9 @@ class Segmenter {
     size_t since_open = 0;
     auto finish = [&] {
       if (!text.empty()) {
+        // Traditional -> Simplified over the whole sentence, with phrase
+        // context; length-preserving, so the map stays valid (util/t2s.h).
+        norm.ToSimplified(&text);
         if (mapped) {
           src.push_back(orig_chars);
           // No map when text[i] came from orig character i throughout.
@@ -563,7 +569,7 @@ class Segmenter {
     while (chars.Next(&u)) {
       if (orig.empty()) s.orig_begin = u.ob;
       size_t before = text.size();
-      norm.Append(u.ch, &text);
+      norm.AppendCompat(u.ch, &text);
       if (!mapped && (text.size() != before + 1 || before != orig_chars)) {
         mapped = true;  // from here on, the map: the identity up to this character
         for (uint32_t k = 0; k < before; ++k) src.push_back(k);
@@ -587,7 +593,7 @@ class Segmenter {
       Unit n;
       while (chars.Peek(&n)) {
         std::u32string next;
-        norm.Append(n.ch, &next);
+        norm.AppendCompat(n.ch, &next);
         if (next.size() != 1 || !(IsTerminal(next[0]) || IsCloser(next[0]))) break;
         chars.Next(&n);
         if (mapped) src.push_back(orig_chars);

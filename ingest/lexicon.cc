@@ -253,6 +253,18 @@ Status BuildPlaces(std::string_view divisions, std::string_view stop, Lexicon* l
     if (f.size() > 3) info.parent = std::string(Trim(f[3]));
     lex->places.Add(name, static_cast<int32_t>(lex->place_info.size()));
     lex->place_info.push_back(info);
+    // A county of three characters is also called by its first two (玉山县 ->
+    // 玉山); such a name is weak: many are ordinary words too.
+    if (info.level == PlaceLevel::kCounty && name.size() == 3 && name.back() == U'县' &&
+        (f.size() <= 2 || Trim(f[2]).empty())) {
+      std::u32string s = name.substr(0, 2);
+      if (!stopped.count(s)) {
+        PlaceInfo si = info;
+        si.is_short = true;
+        si.weak = true;
+        shorts.emplace_back(s, si);
+      }
+    }
     if (f.size() > 2 && !Trim(f[2]).empty()) {
       std::u32string s = N(f[2]);
       if (s.size() >= 2 && !stopped.count(s)) {

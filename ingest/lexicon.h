@@ -44,6 +44,7 @@ struct PlaceInfo {
   std::string name;    // full name (郑州市)
   PlaceLevel level;
   bool is_short;       // matched by its short form (郑州)
+  bool weak = false;    // a county's bare name (玉山 for 玉山县): only where the words read a place
   std::string short_form;  // 郑州, or "" when the division list gives none
   std::string parent;      // the division above (郑州市 for 金水区), or ""
 };

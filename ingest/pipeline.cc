@@ -18,7 +18,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 // Zone words that a bare reference (高新区, 我区) can stand for.
-const char* const kZoneWords[] = {"高新区", "经开区", "开发区", "自贸区", "综保区", "保税区", "新区", "示范区", "实验区", "试验区", "产业集聚区"};
+const char* const kZoneWords[] = {"高新区", "经开区", "开发区", "自贸区", "综保区", "保税区", "新区", "示范区", "实验区", "试验区", "产业集聚区", "园区"};
 
 // The paper's own zone for each bare zone word, and overall: the named zone
 // mentioned most often on the page (ties: the first named).
@@ -183,7 +183,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
       if (m.type == EntityType::kOfficial) {
         add(ToUtf32(m.name), m.type, m.name);
       } else if (m.type == EntityType::kOrganization) {
-        // 远望二建集团有限公司 -> 远望二建; 北京华创云帆科技有限公司 -> 阿帕科蓝科技.
+        // 远望二建集团有限公司 -> 远望二建; 北京华创云帆科技有限公司 -> 华创云帆科技.
         for (const char* suf : kCompanySuffixes) {
           if (!EndsWith(m.name, suf)) continue;
           std::string base = m.name.substr(0, m.name.size() - std::strlen(suf));
@@ -197,6 +197,19 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
             std::u32string rest = ToUtf32(base.substr(len));
             if (rest.size() >= 4 && !lex_->IsGeneric(rest)) add(rest, m.type, m.name);
           }
+          break;
+        }
+      } else if (m.type == EntityType::kPark) {
+        // An area of a zone is named later without the zone: …自由贸易试验区江南片区 -> 江南片区.
+        std::u32string n32 = ToUtf32(m.name);
+        for (size_t k = n32.size() >= 4 ? n32.size() - 4 : 0; k > 2; --k) {
+          int32_t v;
+          size_t zl = lex_->suffixes.LongestEndingAt(n32, k, &v);
+          if (zl == 0 || lex_->suffix_info[v].type != EntityType::kPark) continue;
+          std::u32string tail = n32.substr(k);
+          int32_t tv;
+          size_t tl = lex_->suffixes.LongestEndingAt(n32, n32.size(), &tv);
+          if (tl && lex_->suffix_info[tv].rule == SuffixRule::kZone && tail.size() > tl + 1) add(tail, m.type, m.name);
           break;
         }
       }

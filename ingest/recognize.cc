@@ -45,7 +45,8 @@ std::u32string Recognizer::WithoutNational(std::u32string name) {
 std::u32string Recognizer::CanonicalPark(std::u32string name) {
   name = WithoutNational(std::move(name));
   const std::pair<std::u32string_view, std::u32string_view> kShort[] = {
-      {U"高新技术产业开发区", U"高新区"}, {U"新技术产业开发区", U"高新区"}, {U"新技术开发区", U"高新区"},
+      {U"高新技术产业开发区", U"高新区"}, {U"高新技术产业园区", U"高新区"}, {U"新技术产业开发区", U"高新区"},
+      {U"新技术开发区", U"高新区"},
       {U"经济技术开发区", U"经开区"}, {U"经济开发区", U"经开区"}};
   for (auto [longer, shorter] : kShort) {
     if (name.size() > longer.size() && name.compare(name.size() - longer.size(), longer.size(), longer) == 0) {
@@ -149,6 +150,11 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
       char32_t last = t[w->end - 1];
       if (lex_.after_words.LongestAt(t, w->end - 1, &v) == 0 && !lex_.stop_chars.count(last)) return sl + 2;
     }
+    // An unknown word of surname, two characters and a stop character
+    // (况立家率|考察组): the name is the first three.
+    if (w && w->begin == pos && w->end == pos + sl + 3 && w->tag == PosTag::kX && lex_.stop_chars.count(t[w->end - 1]) &&
+        IsHan(t[pos + sl + 1]) && !lex_.stop_chars.count(t[pos + sl + 1]))
+      return sl + 2;
     // Or the surname alone, then a two-character given name the dictionary
     // knows as a name (孙|德才).
     const Word* g = WordAt(s, pos + sl);
@@ -185,6 +191,7 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
       const Word* w = WordAt(s, i);
       bool word = w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
       if (!before && !after && !word) continue;
+      if (info.weak && !word) continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
@@ -270,7 +277,9 @@ bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s
     }
     // 招商|投资|局: one verb may name the trade with it.
     const bool verb = nouns == 0 && p->tag == PosTag::kV && p->size() == 2;
-    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs && !verb) return false;
+    // A brand the words split into single characters (兴|达|建设).
+    const bool split_brand = p->size() == 1 && !FunctionWord(p->tag) && p->tag != PosTag::kW && !IsDigit(t[p->begin]);
+    if (p->tag != PosTag::kN && p->tag != PosTag::kVn && p->tag != PosTag::kNs && !verb && !split_brand) return false;
     p = WordEndingAt(s, p->begin);
   }
   return false;
@@ -588,6 +597,13 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
       continue;
     }
+    // A scope word before the suffix makes a kind, not a name (…全市园区, 全区项目).
+    {
+      bool scoped = false;
+      for (std::u32string_view w : {U"全市", U"全区", U"全省", U"全县", U"全国", U"全镇"})
+        scoped |= prefix.size() >= w.size() && prefix.substr(prefix.size() - w.size()) == w;
+      if (scoped) continue;
+    }
     bool stop_end = false;
     lex_.stop_ends.ForEachEndingAt(t, e, [&](size_t len, int32_t) {
       if (len >= 2 && len <= cand.size()) stop_end = true;
@@ -628,6 +644,12 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
           if (w->end > s0) break;
           if (IsVerb(w->tag) || FunctionWord(w->tag) || w->tag == PosTag::kT) ok = false;
         }
+        // Nor one common noun (规划建设|土地|局), nor what follows 各 (各|盟市委).
+        const Word* only = WordAt(s, j);
+        if (ok && info.type != EntityType::kPark && only && only->begin == j && (only->end == s0 || only->end == e) &&
+            (only->tag == PosTag::kN || only->tag == PosTag::kVn || only->tag == PosTag::kNt))
+          ok = false;
+        if (ok && ((j > 0 && (t[j - 1] == U'各' || t[j - 1] == U'该')) || t[j] == U'各')) ok = false;
       }
       if (!ok && prefix.empty() && info.type == EntityType::kPark) {
         Mention m = Make(s, j, e, EntityType::kPark, std::u32string(cand), 1);
@@ -638,6 +660,10 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
     } else if (info.rule == SuffixRule::kName) {
       ok = prefix.size() >= 2 && !lex_.IsGeneric(prefix);
+      // A verb alone before a zone's suffix is no name (玩转|园区, 创建|园区).
+      const Word* only = WordAt(s, j);
+      if (ok && info.type == EntityType::kPark && only && only->begin == j && only->end == s0 && PlainVerb(only->tag))
+        ok = false;
       if (ok && project) {
         bool anchored = false;
         for (const Mention& p : anchors) anchored |= p.begin >= j && p.end <= s0;
@@ -817,7 +843,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   // What a visit sees of a body (…集团展厅, …公司生产车间): the body is the stop.
   static const std::u32string_view kSites[] = {U"展示中心", U"展厅", U"生产车间", U"车间"};
   static const std::u32string_view kStopWords[] = {U"考察", U"调研", U"检查", U"视察", U"慰问", U"督导", U"参观",
-                                                   U"了解", U"查看", U"指导", U"等"};
+                                                   U"了解", U"查看", U"指导", U"实地", U"表示", U"等"};
   static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
                                                    U"园区", U"社区", U"项目", U"单位", U"部门", U"场所", U"区域"};
   std::u32string_view t = s.text;
@@ -826,6 +852,10 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
       size_t b = pos + go.size();
       if (b < t.size() && t[b] == U'了') ++b;
       if (StartsAt(t, b, U"先后")) b += 2;
+      // "深入梳理…": an adverb before another verb, not a route.
+      if (const Word* w = WordAt(s, b);
+          w && w->begin == b && (PlainVerb(w->tag) || (go == U"深入" && (w->tag == PosTag::kI || w->tag == PosTag::kL))))
+        continue;
       // The items run to the clause end or the next visit word.
       size_t end = b;
       while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
@@ -876,7 +906,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
           if (ends(w)) type = EntityType::kLocation;
         for (std::u32string_view w : {U"园", U"基地", U"城", U"新区", U"港"})
           if (ends(w)) type = EntityType::kPark;
-        for (std::u32string_view w : {U"项目", U"工程"})
+        for (std::u32string_view w : {U"项目", U"工程", U"一期", U"二期", U"三期", U"四期"})
           if (ends(w)) type = EntityType::kProject;
         c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
       }
@@ -979,6 +1009,21 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
     size_t len = NameAt(s, at);
+    // "领导班子": a noun the dictionary knows holds title and "name" alike.
+    if (const Word* nw = WordAt(s, at);
+        len && nw && nw->begin < at && nw->end == at + len && (nw->tag == PosTag::kN || nw->tag == PosTag::kVn))
+      len = 0;
+    if (len && !s.words.empty()) {
+      // After a title the name is likelier whole: a surname word, then a
+      // given name the dictionary reads as one other word (谭|大为).
+      int32_t sv;
+      size_t sl = lex_.surnames.LongestAt(t, at, &sv);
+      const Word* sw = WordAt(s, at);
+      const Word* gw = WordAt(s, at + sl);
+      if (len == sl + 1 && sw && sw->begin == at && sw->end == at + sl && gw && gw->begin == at + sl &&
+          gw->size() == 2 && !IsVerb(gw->tag))
+        len = sl + 2;
+    }
     if (len) add(at, len, true, 4);
   }
   // (b) before an action word at a clause start: 马立新会见, 林致远一行
@@ -1024,7 +1069,10 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
-    const bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    // Not inside a word (领导|班子 is 领导班子).
+    if (after_leaders)
+      if (const Word* lw = WordAt(s, i); lw && lw->begin < i) after_leaders = false;
     if (!after_leaders && !lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!ClauseStart(t, i) && !after_leaders) continue;
     std::vector<std::pair<size_t, size_t>> items;

@@ -196,6 +196,26 @@ class Relater {
     return U"";
   }
 
+  // The zone words a zone's name ends with (高新区, 经开区), not 新区 or 新城.
+  static bool IsZoneWord(std::u32string_view w) {
+    for (std::u32string_view z : {U"高新区", U"经开区", U"开发区", U"自贸区", U"综保区", U"保税区", U"工业园区"})
+      if (w == z) return true;
+    return false;
+  }
+
+  // Whether a title chain opens with a place's organ (省委宣传部…,
+  // 市委…, 县政府…): its posts are the place's, not the paper's zone's.
+  static bool OpensWithPlaceOrgan(std::u32string_view chain) {
+    for (std::u32string_view lvl : kLevels) {
+      // A bare 区 may be the zone itself (区人大政协工委主任).
+      if (lvl == U"区" || chain.size() <= lvl.size() || chain.substr(0, lvl.size()) != lvl) continue;
+      std::u32string_view rest = chain.substr(lvl.size());
+      for (std::u32string_view o : {U"党委", U"委", U"人民政府", U"政府", U"人大", U"政协"})
+        if (rest.size() >= o.size() && rest.substr(0, o.size()) == o) return true;
+    }
+    return false;
+  }
+
   // The place whose organ a body is (江州市委 -> 江州市), or "".
   static std::string PlaceOfOrgan(const std::string& body) {
     std::u32string b = ToUtf32(body);
@@ -233,6 +253,22 @@ class Relater {
         for (const std::string& a : surfaces)
           if (std::find(it->surfaces.begin(), it->surfaces.end(), a) == it->surfaces.end()) it->surfaces.push_back(a);
       }
+    }
+    // 长春市朝阳区 and 朝阳区 on one page are one place: each is a surface of
+    // the other, so that their organs come out as one entity.
+    for (size_t k = 0; k < r.size(); ++k) {
+      std::u32string n = ToUtf32(r[k].name);
+      int32_t v;
+      size_t pl = lex_.places.LongestAt(n, 0, &v);
+      if (pl == 0 || pl >= n.size()) continue;
+      auto it = index.find(ToUtf8(std::u32string_view(n).substr(pl)));
+      if (it == index.end() || it->second == k) continue;
+      PlaceCount& bare = r[it->second];
+      auto add = [](PlaceCount& c, const std::string& s) {
+        if (std::find(c.surfaces.begin(), c.surfaces.end(), s) == c.surfaces.end()) c.surfaces.push_back(s);
+      };
+      add(bare, r[k].name);
+      add(r[k], bare.name);
     }
     return r;
   }
@@ -546,7 +582,7 @@ class Relater {
         prev_body = bodies.back().ent;
       } else if (organ_items > 0 && organ_items == items) {
         // Every title named an organ of a place: done above.
-      } else if (first_organ && bodies.empty() && !NamesZoneOrgan(chain)) {
+      } else if ((first_organ || OpensWithPlaceOrgan(chain)) && bodies.empty() && !NamesZoneOrgan(chain)) {
         // 省人大常委会党组副书记、副主任X, 区人大常委会主任X: the chain is about
         // a place's organ (done above, or its place is not on the page), not
         // the paper's zone.
@@ -665,6 +701,19 @@ class Relater {
           }
         }
       }
+      if (gap == 0 && a.type != EntityType::kOfficial) {
+        // "A、B、C与D签署": every member of a list of bodies; a member that is
+        // itself the second of a pair ends it (A与B、C与D分别签署).
+        for (size_t k = i; k > 0; --k) {
+          const Mention& prev = *in[k - 1];
+          const Mention& next = *list.back();
+          if (prev.end + 1 != next.begin || text_[prev.end] != U'、' || !IsParty(prev.type) ||
+              prev.type == EntityType::kOfficial || prev.ref != RefKind::kNone)
+            break;
+          if (prev.begin > 0 && IsConj(text_[prev.begin - 1])) break;
+          list.push_back(&prev);
+        }
+      }
       if (gap > 0) {
         if (gap > 6) continue;
         bool plain = true;
@@ -687,6 +736,8 @@ class Relater {
         if (d.begin < prev->end) continue;
         if (d.begin != prev->end + 1 || (text_[prev->end] != U'、' && !IsConj(text_[prev->end])) || !IsParty(d.type))
           break;
+        // "A与B、C与D": C opens a pair of its own.
+        if (d.end < text_.size() && IsConj(text_[d.end]) && k + 1 < in.size() && in[k + 1]->begin == d.end + 1) break;
         const Mention* r = d.type == EntityType::kOfficial ? nullptr : RepresentativeOf(d, in);
         pairs.emplace_back(E(a), E(persons && r ? *r : d));
         prev = r ? r : &d;
@@ -911,8 +962,12 @@ class Relater {
         for (const Mention* m : In(cb, t.b))
           if (m->ref == RefKind::kNone && m->type == EntityType::kProject) projects.push_back(m);
         for (const Mention* x : projects) {
+          // A project whose name starts with its own place (湖滨区…项目) is there, not in the paper's zone.
+          int32_t pv;
+          const bool placed = lex_.places.LongestAt(ToUtf32(x->name), 0, &pv) > 0;
           if (y) Add(RelationType::kLocatedIn, E(*x), E(*y));
-          else if (!in_.home_zone.empty()) Add(RelationType::kLocatedIn, E(*x), Ent{EntityType::kPark, in_.home_zone});
+          else if (!in_.home_zone.empty() && !placed)
+            Add(RelationType::kLocatedIn, E(*x), Ent{EntityType::kPark, in_.home_zone});
         }
       }
     }
@@ -935,6 +990,29 @@ class Relater {
         m = MentionEndingAt(m->begin - 1);
       }
     }
+    // "考察了江州高新区的A、B、C等企业": the members of a list that a zone's
+    // 的 opens lie in the zone.
+    for (const Mention& z : ms_) {
+      if (z.ref != RefKind::kNone || z.type != EntityType::kPark || z.end + 1 >= text_.size() || text_[z.end] != U'的')
+        continue;
+      std::vector<const Mention*> items;
+      size_t at = z.end + 1;
+      for (;;) {
+        const Mention* next = nullptr;
+        for (const Mention& m : ms_)
+          if (m.begin == at && m.ref == RefKind::kNone) next = &m;
+        if (!next) break;
+        items.push_back(next);
+        if (next->end >= text_.size()) break;
+        char32_t c = text_[next->end];
+        if (c != U'、' && c != U'和' && c != U'及') break;
+        at = next->end + 1;
+      }
+      if (items.empty() || (items.size() < 2 && !StartsAt(text_, items.back()->end, U"等"))) continue;
+      for (const Mention* m : items)
+        if (m->type == EntityType::kOrganization || m->type == EntityType::kProject || m->type == EntityType::kPark)
+          Add(RelationType::kLocatedIn, E(*m), E(z));
+    }
     // "江州高新区华创智能制造项目", "云溪县…工程": a project named after the
     // zone or the county it is built in lies there.
     for (const Mention& m : ms_) {
@@ -947,7 +1025,18 @@ class Relater {
         Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kLocation, lex_.place_info[id].name});
       for (size_t k = 3; k + 2 < name.size(); ++k) {  // each start of the name, against the page's zones
         std::string zone = ToUtf8(std::u32string_view(name).substr(0, k));
-        if (page_zones_.count(zone)) Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
+        if (page_zones_.count(zone)) {
+          Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
+          continue;
+        }
+        // Or a zone of a known place the page names only there (江州高新区|…项目).
+        int32_t zv, pv2;
+        size_t zl = lex_.suffixes.LongestEndingAt(name, k, &zv);
+        if (zl == 0 || zl >= k || lex_.suffix_info[zv].type != EntityType::kPark ||
+            lex_.suffix_info[zv].rule != SuffixRule::kPlace)
+          continue;
+        if (lex_.places.LongestAt(name, 0, &pv2) == k - zl && IsZoneWord(name.substr(k - zl, zl)))
+          Add(RelationType::kLocatedIn, E(m), Ent{EntityType::kPark, zone});
       }
     }
     // 在Y成立/建设/设立: the subject is in Y.
@@ -974,10 +1063,13 @@ class Relater {
         break;
       }
       size_t after_verb = y->end + 2;
-      if (object || (after_verb < text_.size() && IsHan(text_[after_verb]))) continue;
+      if (object) continue;
+      // A verb with an object of its own in words (将在Y建设占地772亩的基地)
+      // still places a project named before it.
+      const bool bare_verb = !(after_verb < text_.size() && IsHan(text_[after_verb]));
       for (const Mention& m : ms_) {
         if (m.begin >= i) break;
-        if (m.ref == RefKind::kNone && (m.type == EntityType::kOrganization || m.type == EntityType::kProject)) {
+        if (m.ref == RefKind::kNone && (m.type == EntityType::kProject || (bare_verb && m.type == EntityType::kOrganization))) {
           Add(RelationType::kLocatedIn, E(m), E(*y));
           break;
         }
@@ -1142,6 +1234,35 @@ class Relater {
     }
   }
 
+  // "X一行来园区考察。A，B等陪同考察": the hosts who accompany a delegation
+  // meet its leader.
+  void Accompaniers() {
+    if (!ctx_.leader || ctx_.leader->type != EntityType::kOfficial) return;
+    for (size_t k = 0; k + 2 <= text_.size(); ++k) {
+      if (!StartsAt(text_, k, U"陪同")) continue;
+      // 陪同 as the sentence's last verb: "…陪同考察/调研/参观", or alone.
+      size_t after = k + 2;
+      for (std::u32string_view w : {U"考察", U"调研", U"参观", U"视察", U"检查"})
+        if (StartsAt(text_, after, w)) { after += w.size(); break; }
+      if (after < text_.size() && IsHan(text_[after])) continue;
+      // Not the delegation's own people (a post in a body the leader holds one in).
+      auto bodies_of = [&](const std::string& person) {
+        std::unordered_set<std::string> b;
+        for (const RelationRecord& r : *out_)
+          if (r.type == RelationType::kHoldsPosition && r.head == person) b.insert(r.tail);
+        return b;
+      };
+      const auto own = bodies_of(ctx_.leader->name);
+      for (const Ent& h : Of(In(0, k), true)) {
+        if (h == *ctx_.leader) continue;
+        bool same = false;
+        for (const std::string& b : bodies_of(h.name)) same |= own.count(b) > 0;
+        if (!same) Add(RelationType::kMetWith, *ctx_.leader, h);
+      }
+      return;
+    }
+  }
+
   // The guests of a meeting with no guest named, listed by the next
   // sentence: "包括:A公司董事长B一行,C集团总经理D一行".
   void ListedGuests() {
@@ -1173,6 +1294,7 @@ class Relater {
     Signings(trig);
     Locations(trig);
     Visits(trig);
+    Accompaniers();
     // Remember "A与B" pairs for a later 双方.
     auto pairs = Coordinations(0, text_.size());
     if (!pairs.empty()) ctx_.last_pair = pairs.front();

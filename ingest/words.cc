@@ -198,9 +198,9 @@ Status WordSegmenter::Compile(std::string_view blob, const std::string& where, s
   }
 
   // Decode and normalize every word (full-width forms, Traditional
-  // characters) to match the text; a word that normalizes onto another
-  // keeps the first entry. Words with characters beyond the BMP are left out
-  // (Jieba's dictionary has none).
+  // characters) to match the text; of the entries that normalize onto one
+  // word, the most frequent is kept (below). Words with characters beyond
+  // the BMP are left out (Jieba's dictionary has none).
   const Normalizer& norm = Normalizer::Get();
   std::vector<std::u32string> words;
   std::vector<uint32_t> word_freq;
@@ -220,8 +220,9 @@ Status WordSegmenter::Compile(std::string_view blob, const std::string& where, s
       size_t len;
       char32_t c = DecodeUtf8(utf8, k, &len);
       k += len;
-      norm.Append(c, &word);
+      norm.AppendCompat(c, &word);
     }
+    norm.ToSimplified(&word);  // with phrase context, as sentences are
     p = nl + 1;
     uint32_t f;
     std::memcpy(&f, freqs + size_t{i} * 4, 4);
@@ -255,8 +256,14 @@ Status WordSegmenter::Compile(std::string_view blob, const std::string& where, s
     key.word = static_cast<uint32_t>(i);
     keys.push_back(std::move(key));
   }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.codes != b.codes ? a.codes < b.codes : a.word < b.word;
+  // Of the entries that normalize to the same word (Jieba lists 傢, freq 2,
+  // long before 家, freq 41022; OpenCC also maps the variant 甦 to 苏), the
+  // most frequent wins, then the first: the rare variant's entry must not
+  // replace the common word's frequency and tag.
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.codes != b.codes) return a.codes < b.codes;
+    if (word_freq[a.word] != word_freq[b.word]) return word_freq[a.word] > word_freq[b.word];
+    return a.word < b.word;
   });
   // The first entry of a word wins; number the kept words in key order.
   const double log_total = std::log(total);

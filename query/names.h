@@ -21,10 +21,10 @@
 // A name may carry a type prefix, "TYPE:NAME" ("park:江州高新区"), which keeps
 // only entities of that type at every step.
 //
-// The normalization is this module's own: ICU's NFKC normalizer and its
-// Traditional-Simplified transliterator applied per character (memoized),
-// the same per-character mapping ingest/normalize uses, so that query/ needs
-// only graph/ and util/. Pinyin comes from util/pinyin.h (ICU Han-Latin).
+// The normalization is util/normalize.h's per-character mapping (NFKC, and
+// the context-free Simplified form of each character from util/t2s.h),
+// memoized, so that query/ needs only graph/ and util/. Per character is
+// enough here: a label and a typed name are both keyed the same way. Pinyin comes from util/pinyin.h (ICU Han-Latin).
 //
 // The normalized and pinyin indexes are built on first use, so a lookup by
 // exact label on a large graph costs one hash probe. A NameIndex is not

@@ -12,6 +12,7 @@ packages=(
   python3 python3-networkx python3-igraph graphviz libxml2-utils  # readers used by the export tests
   parallel                              # the map/reduce recipe test
   python3-jieba                         # the word layer's dictionary (read at build time)
+  libopencc-dev                         # Traditional -> Simplified with phrases (OpenCC; its t2s dictionaries are embedded at build time)
   python3-distributed                   # scripts/kgb-dask.py (Dask) and its test
   clang libclang-rt-14-dev              # fuzz targets and sanitizers
   chromium python3-websocket fonts-wqy-microhei  # the viewer's browser test (headless, DevTools protocol)

@@ -245,6 +245,63 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Person names of three characters whose last one alone would end a name.
       {"华创科技有限公司总经理孙广才出席。", {"official:孙广才"}, {"official:孙广"}},
       {"华创科技有限公司总经理孙德才出席。", {"official:孙德才"}, {"official:孙德"}},
+      // Three-character names the words cut short: a stop character glued on, a given name read as one word.
+      {"市委副秘书长、改革办副主任况立家率考察组到江州考察。", {"official:况立家"}, {"official:况立"}},
+      {"管委会主任谭大都代表区政府签约。", {"official:谭大都"}, {"official:谭大"}},
+      {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
+      // 深入 before another verb opens no route.
+      {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // A brand the words split into characters, before a trade word; 领导班子 is no leader list.
+      {"区管委会领导班子出席，长丰县鑫达建设有限责任公司董事长王立福参加仪式。",
+       {"organization:长丰县鑫达建设有限责任公司", "holds_position(王立福,长丰县鑫达建设有限责任公司)"},
+       {"official:班子"}},
+      // 深入 before an idiom of policy opens no route.
+      {"湖滨区深入贯彻落实中央、省、市关于统筹推进的部署。", {}, {"organization:贯彻落实中央"}},
+      // A district with and without its city is one place; its government is one body.
+      {"东湖区召开会议。区长吴立同出席。南昌市东湖区政府与华创科技有限公司签约。",
+       {"holds_position(吴立同,南昌市东湖区人民政府)", "signed_agreement(南昌市东湖区人民政府,华创科技有限公司)"},
+       {"organization:东湖区人民政府"}},
+      // A project that will build in a place lies there; one named after a zone lies in it.
+      {"江州市宣布华创园艺有限公司智能蔬菜种植基地建设项目计划总投资3亿元，将在白沙镇建设占地700亩的种植基地。",
+       {"located_in(华创园艺有限公司智能蔬菜种植基地建设项目,白沙镇)"}, {}},
+      {"开工的洛阳高新区青禾湖文旅小镇项目占地约300亩。", {"located_in(洛阳高新区青禾湖文旅小镇项目,洛阳高新区)"}, {}},
+      // Posts in a region's organs are not the paper's zone's.
+      {"江州高新区召开会议。自治区党委宣传部副部长、工商联党组书记梁立琴一行调研。", {"official:梁立琴"},
+       {"holds_position(梁立琴,江州高新区)"}},
+      // Hosts who accompany a delegation meet its leader; the delegation's own people do not.
+      {"江州市委常委、江州工业园区党工委书记王立翔一行来园区考察。云溪市委常委、云溪新区党工委书记沈立斌,"
+       "江州工业园区管委会副主任刘立玫等陪同考察。",
+       {"met_with(王立翔,沈立斌)"}, {"met_with(王立翔,刘立玫)"}},
+      // A route stop ends before 表示; a scope word before a suffix makes a kind.
+      {"沈立斌对王立翔一行莅临宿迁表示欢迎。", {}, {"organization:宿迁表示欢迎"}},
+      {"此项目的落地将破题全市园区高质量运营发展。", {}, {"park:破题全市园区", "park:全市园区"}},
+      // A county by its bare name where the words read a place; its organs behind titles.
+      {"江州市考察组到长丰考察。县人大常委会副主任韩立青陪同。",
+       {"location:长丰县", "holds_position(韩立青,长丰县人大常委会)"}, {}},
+      {"坚持富民强县，维护和平稳定。", {}, {"location:富民县", "location:和平县"}},
+      // 实地 after a stop is no part of it; 高新技术产业园区 is a 高新区.
+      {"林致远一行先后到华创科技有限公司、青禾纺织三期实地考察。", {"project:青禾纺织三期"}, {"organization:青禾纺织三期实地"}},
+      {"江州高新技术产业园区党工委书记祝立光陪同。", {"park:江州高新区"}, {}},
+      // An area of a zone named later without the zone.
+      {"中国(江西)自由贸易试验区江南临港片区推介会举行。江南临港片区与华创轮船股份有限公司、远望(香港)有限公司等企业签订了合作协议。",
+       {"signed_agreement(中国(江西)自由贸易试验区江南临港片区,华创轮船股份有限公司)",
+        "signed_agreement(中国(江西)自由贸易试验区江南临港片区,远望(香港)有限公司)"}, {}},
+      {"江州工业总会理事长陈立雄出席。", {"holds_position(陈立雄,江州工业总会)"}, {}},
+      // Lists of signers before 与, pairs that sign separately, a group's business unit (事业部).
+      {"华创科技有限公司、远望集团江州分公司、江州大学与青禾科创园签署落地协议；江州移动分公司、云峰股份智慧城市事业部与北京华录信息技术股份有限公司签署集群项目。",
+       {"signed_agreement(华创科技有限公司,青禾科创园)", "signed_agreement(远望集团江州分公司,青禾科创园)",
+        "signed_agreement(江州大学,青禾科创园)", "signed_agreement(江州移动分公司,北京华录信息技术股份有限公司)",
+        "signed_agreement(云峰股份智慧城市事业部,北京华录信息技术股份有限公司)"},
+       {"signed_agreement(江州大学,江州移动分公司)"}},
+      {"华创科技有限公司与远望物流集团、青禾新材有限公司与云帆科技有限公司分别签署合作协议。",
+       {"signed_agreement(华创科技有限公司,远望物流集团)", "signed_agreement(青禾新材有限公司,云帆科技有限公司)"},
+       {"signed_agreement(华创科技有限公司,青禾新材有限公司)", "signed_agreement(远望物流集团,云帆科技有限公司)"}},
+      // The members of a list after "zone的" lie in the zone.
+      {"考察团先后考察了江州高新区的华创电气、远望智能等企业。",
+       {"located_in(华创电气,江州高新区)", "located_in(远望智能,江州高新区)"}, {}},
+      // A project named after its district is there, not in the paper's zone.
+      {"江州高新区召开会议。湖滨区华创先进材料产业园项目集中开工。", {"located_in(湖滨区华创先进材料产业园项目,湖滨区)"},
+       {"located_in(湖滨区华创先进材料产业园项目,江州高新区)"}},
       {"区委书记杨国利率考察团赴云溪县考察。", {"official:杨国利"}, {"official:杨洪"}},
       // A given name the characters alone would refuse (日), read as one word.
       {"江州市副市长吴日出席。", {"official:吴日", "holds_position(吴日,江州市人民政府)"}, {}},
@@ -270,6 +327,11 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       // Pairs of organs are generic; 政府 of a place is its 人民政府.
       {"湖滨区委区政府高度重视。江州市政府出台新政。", {"organization:江州市人民政府"},
        {"organization:湖滨区委区政府", "organization:江州市政府"}},
+      // Generic heads: a common noun alone before 局, what follows 各, a verb alone before 园区.
+      {"管委会副主任王立新及规划建设国土局负责人陪同调研。", {}, {"organization:国土局"}},
+      {"各盟市委、政府要抓好落实。", {}, {"organization:盟市委", "organization:各盟市委"}},
+      {"要积极玩转园区经济。", {}, {"park:玩转园区"}},
+      {"建设省域副中心城市。", {}, {"organization:省域副中心"}},
   };
   for (const Row& r : rows) Check(r);
 }
@@ -346,6 +408,8 @@ TEST_CASE("layout and script", "[patterns][layout]") {
   const Row rows[] = {
       {"本报讯 江州高新\n区党工委书记马立新\n会见了华创科技有限公\n司董事长周文斌。",
        {"holds_position(马立新,江州高新区)", "met_with(马立新,周文斌)", "organization:华创科技有限公司"}, {}},
+      {"栏目首页-产业园区-特色小镇-公众号\n全国热线:400-002-1668\n江州高新区党工委书记马立新会见华创科技有限公司董事长周文斌。",
+       {"met_with(马立新,周文斌)"}, {"park:栏目首页-产业园区", "park:400-002-1668园区"}},
       {"首页 > 新闻中心 > 工作动态\n【字体：大 中 小】\n江州高新区党工委书记马立新会见华创科技有限公司董事长周文斌。\n"
        "版权所有：江州高新区管委会 豫ICP备12345678号",
        {"met_with(马立新,周文斌)"}, {"organization:新闻中心"}},

@@ -1,7 +1,6 @@
 #include "util/normalize.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -53,19 +52,20 @@ const Normalizer& Normalizer::Get() {
   return *instance;
 }
 
-Normalizer::Normalizer() : single_(0x10000) {
+Normalizer::Normalizer() : single_(0x10000), compat_(0x10000) {
+  // The default converter; ICU's if that fails (it cannot with the
+  // dictionaries embedded at build time, short of a broken build).
+  if (!ScriptConverter::Create(ScriptConverter::Default(), &t2s_).ok() || !t2s_) {
+    t2s_.reset();
+    ScriptConverter::Create(ScriptConverterKind::kIcu, &t2s_);
+  }
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-  std::unique_ptr<icu::Transliterator> t2s;
-  if (U_SUCCESS(err)) {
-    UErrorCode terr = U_ZERO_ERROR;
-    t2s.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, terr));
-    if (U_FAILURE(terr)) t2s.reset();
-  }
+  if (U_FAILURE(err)) nfkc = nullptr;
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
-    single_[cp] = cp;
+    compat_[cp] = cp;
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    if (IsZeroWidth(cp)) { single_[cp] = kDelete; continue; }
+    if (IsZeroWidth(cp)) { compat_[cp] = kDelete; continue; }
     if (cp < 0x80) continue;
     if (!nfkc) continue;
     icu::UnicodeString u(static_cast<UChar32>(cp));
@@ -76,40 +76,25 @@ Normalizer::Normalizer() : single_(0x10000) {
     if (U_FAILURE(e)) continue;
     std::u32string r = FromUnicodeString(n);
     if (r.size() == 1) {
-      single_[cp] = r[0];
+      compat_[cp] = r[0];
     } else if (r.empty()) {
-      single_[cp] = kDelete;
+      compat_[cp] = kDelete;
     } else {
-      single_[cp] = kMultiFlag | static_cast<char32_t>(multi_.size());
-      multi_.push_back(r);
+      compat_[cp] = kMultiFlag | static_cast<char32_t>(compat_multi_.size());
+      compat_multi_.push_back(r);
     }
   }
-  // Traditional -> Simplified over the Han blocks, one call per block; the
-  // transliterator maps these characters one to one, which is checked.
-  if (t2s) {
-    const std::pair<char32_t, char32_t> blocks[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
-    for (auto [lo, hi] : blocks) {
-      icu::UnicodeString all;
-      std::u32string src;
-      for (char32_t cp = lo; cp <= hi; ++cp) {
-        char32_t s = single_[cp];
-        if (s & kMultiFlag || s == kDelete) continue;
-        src.push_back(cp);
-        all.append(static_cast<UChar32>(s));
-      }
-      icu::UnicodeString conv = all;
-      t2s->transliterate(conv);
-      std::u32string out = FromUnicodeString(conv);
-      if (out.size() == src.size()) {
-        for (size_t i = 0; i < src.size(); ++i) single_[src[i]] = out[i];
-      } else {
-        for (char32_t cp : src) {
-          icu::UnicodeString one(static_cast<UChar32>(single_[cp]));
-          t2s->transliterate(one);
-          std::u32string r = FromUnicodeString(one);
-          if (r.size() == 1) single_[cp] = r[0];
-        }
-      }
+  // NFKC, then the converter's context-free form of a single character
+  // (several characters from NFKC are left as NFKC made them).
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    char32_t c = compat_[cp];
+    if (c == kDelete) {
+      single_[cp] = kDelete;
+    } else if (c & kMultiFlag) {
+      single_[cp] = kMultiFlag | static_cast<char32_t>(multi_.size());
+      multi_.push_back(compat_multi_[c & ~kMultiFlag]);
+    } else {
+      single_[cp] = t2s_ ? t2s_->Char(c) : c;
     }
   }
 }
@@ -117,11 +102,23 @@ Normalizer::Normalizer() : single_(0x10000) {
 bool Normalizer::IsIdentity(char32_t cp) const { return cp >= 0x10000 || single_[cp] == cp; }
 
 void Normalizer::Append(char32_t cp, std::u32string* out) const {
-  if (cp >= 0x10000) { out->push_back(cp); return; }
+  if (cp >= 0x10000) { out->push_back(t2s_ ? t2s_->Char(cp) : cp); return; }
   char32_t s = single_[cp];
   if (s == kDelete) return;
   if (s & kMultiFlag) { out->append(multi_[s & ~kMultiFlag]); return; }
   out->push_back(s);
+}
+
+void Normalizer::AppendCompat(char32_t cp, std::u32string* out) const {
+  if (cp >= 0x10000) { out->push_back(cp); return; }
+  char32_t s = compat_[cp];
+  if (s == kDelete) return;
+  if (s & kMultiFlag) { out->append(compat_multi_[s & ~kMultiFlag]); return; }
+  out->push_back(s);
+}
+
+void Normalizer::ToSimplified(std::u32string* text, size_t from) const {
+  if (t2s_ && from < text->size()) t2s_->Convert(text->data() + from, text->size() - from);
 }
 
 std::u32string Normalizer::Normalize32(std::string_view utf8) const {
@@ -131,8 +128,9 @@ std::u32string Normalizer::Normalize32(std::string_view utf8) const {
     size_t len;
     char32_t cp = DecodeUtf8(utf8, i, &len);
     i += len;
-    Append(cp, &out);
+    AppendCompat(cp, &out);
   }
+  ToSimplified(&out);
   return out;
 }
 

@@ -1,18 +1,31 @@
 // Character normalization for matching: NFKC (full-width forms to ASCII,
 // compatibility characters), Traditional to Simplified Chinese, zero-width
-// characters removed. The mapping is per character, so every normalized
-// character knows the original character it came from.
+// characters removed. NFKC and the removal are per character, so every
+// normalized character knows the original character it came from; the
+// Traditional -> Simplified step is the default converter of util/t2s.h
+// (OpenCC's phrase-aware t2s, or ICU's per-character transliterator), which
+// is length-preserving, so it keeps that correspondence.
 //
-// Built once from ICU (the NFKC normalizer and the Traditional-Simplified
-// transliterator) into a flat table; immutable and thread-safe afterwards.
+// Two ways to use it:
+//   - Per character, without context (Append): line classification, search
+//     keys.
+//   - Over a run of text with phrase context (Normalize32, or AppendCompat
+//     for each character followed by ToSimplified over the run): sentences,
+//     lexicon entries, dictionary words. Text and the words matched against
+//     it must be normalized the same way, so both use this.
+//
+// Built once from ICU (the NFKC normalizer) and the converter into flat
+// tables; immutable and thread-safe afterwards.
 #ifndef KGB_UTIL_NORMALIZE_H_
 #define KGB_UTIL_NORMALIZE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "util/status.h"
+#include "util/t2s.h"
 
 namespace kgb {
 
@@ -22,11 +35,20 @@ class Normalizer {
   static const Normalizer& Get();
 
   // Appends the normalization of `cp` to *out (possibly nothing, possibly
-  // several characters).
+  // several characters), Traditional characters converted without context.
   void Append(char32_t cp, std::u32string* out) const;
-  // Normalizes a whole UTF-8 string.
+  // Appends NFKC of `cp` without the zero-width characters, Traditional
+  // characters left as they are: ToSimplified converts them afterwards.
+  void AppendCompat(char32_t cp, std::u32string* out) const;
+  // Converts (*text)[from, end) from Traditional to Simplified in place, with
+  // phrase context; the length does not change.
+  void ToSimplified(std::u32string* text, size_t from = 0) const;
+  // Normalizes a whole UTF-8 string (with phrase context).
   std::u32string Normalize32(std::string_view utf8) const;
   std::string Normalize(std::string_view utf8) const;
+
+  // The Traditional -> Simplified converter in use.
+  const ScriptConverter& converter() const { return *t2s_; }
 
   // True if `cp` normalizes to itself.
   bool IsIdentity(char32_t cp) const;
@@ -37,6 +59,10 @@ class Normalizer {
   // the index of a longer replacement in multi_ (kDelete: removed).
   std::vector<char32_t> single_;
   std::vector<std::u32string> multi_;
+  // The same for NFKC alone (Traditional characters kept).
+  std::vector<char32_t> compat_;
+  std::vector<std::u32string> compat_multi_;
+  std::unique_ptr<const ScriptConverter> t2s_;
 };
 
 // UTF-32 <-> UTF-8 helpers used with normalized text.
