@@ -54,6 +54,17 @@ class Segmenter {
     for (const auto& [m, k] : lex_.layout_markers) {
       std::u32string mm = m;
       mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
+      const size_t kind = static_cast<size_t>(k);
+      if (first_chars_.size() <= kind) {
+        first_chars_.resize(kind + 1);
+        always_.resize(kind + 1, false);
+      }
+      if (first_chars_[kind].empty()) first_chars_[kind].resize(0x10000, false);
+      if (mm.empty() || mm[0] >= 0x10000) {
+        always_[kind] = true;  // no quick test for these
+      } else {
+        first_chars_[kind][mm[0]] = true;
+      }
       markers_.emplace_back(std::move(mm), k);
     }
   }
@@ -180,7 +191,21 @@ class Segmenter {
     l->open = !IsTerminal(last) && last != U';' && last != U':';
   }
 
+  // True if a character of s may start a marker of `kind` (only s[0] if
+  // at_start): most lines hold none, and skip the marker-by-marker search.
+  bool MayHoldMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
+    const size_t k = static_cast<size_t>(kind);
+    if (k >= first_chars_.size()) return false;  // no marker of this kind
+    if (always_[k]) return true;
+    for (char32_t c : s) {
+      if (c < 0x10000 && first_chars_[k][c]) return true;
+      if (at_start) return false;
+    }
+    return false;
+  }
+
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
+    if (!MayHoldMarker(s, kind, at_start)) return false;
     for (const auto& [mm, k] : markers_) {
       if (k != kind) continue;
       if (at_start ? StartsWith(s, mm) : s.find(mm) != std::u32string::npos) return true;
@@ -208,9 +233,11 @@ class Segmenter {
       }
       if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return false; }
     }
-    std::u32string body = n;
-    while (!body.empty() && (body[0] == U'(' || body[0] == U'【' || body[0] == U'[')) body.erase(0, 1);
-    if (n.size() <= 40 && HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return false; }
+    if (n.size() <= 40) {  // (the copy only for short lines)
+      std::u32string body = n;
+      while (!body.empty() && (body[0] == U'(' || body[0] == U'【' || body[0] == U'[')) body.erase(0, 1);
+      if (HasMarker(body, LayoutKind::kByline, true)) { l->kind = LineKind::kByline; return false; }
+    }
     // Publication time and source lines stand alone, like a heading.
     if (n.size() <= 80 && HasMarker(n, LayoutKind::kMeta, true)) { l->kind = LineKind::kHeading; return false; }
     l->kind = LineKind::kText;
@@ -492,52 +519,72 @@ class Segmenter {
     size_t hint_ = 0;  // for OrigOffset
   };
 
-  // Splits a paragraph into sentences.
+  // Splits a paragraph into sentences. A sentence is built in the scratch
+  // buffers text_buf_, orig_buf_ and src_buf_ (reused across sentences) and
+  // copied out at its exact size. src_buf_ stays empty while every
+  // character normalizes to exactly one (the identity map, nearly always).
   void EmitParagraph(const std::vector<size_t>& line_ids, bool headline) {
     ParagraphChars chars(*this, line_ids);
     const Normalizer& norm = Normalizer::Get();
     Sentence s;
-    uint32_t orig_chars = 0;  // characters in s.orig
+    std::u32string& text = text_buf_;
+    std::string& orig = orig_buf_;
+    std::vector<uint32_t>& src = src_buf_;
+    text.clear();
+    orig.clear();
+    src.clear();
+    bool mapped = false;      // src holds the map (else: the identity so far)
+    uint32_t orig_chars = 0;  // characters in orig
     int depth = 0;
     size_t since_open = 0;
     auto finish = [&] {
-      if (!s.text.empty()) {
+      if (!text.empty()) {
         // Traditional -> Simplified over the whole sentence, with phrase
-        // context; length-preserving, so s.src stays valid (util/t2s.h).
-        norm.ToSimplified(&s.text);
-        s.src.push_back(orig_chars);
-        // No map when text[i] came from orig character i throughout.
-        bool identity = orig_chars == s.text.size();
-        for (size_t i = 0; identity && i < s.src.size(); ++i) identity = s.src[i] == i;
-        if (identity) std::vector<uint32_t>().swap(s.src);
-        s.text.shrink_to_fit();
-        s.orig.shrink_to_fit();
-        s.src.shrink_to_fit();
+        // context; length-preserving, so the map stays valid (util/t2s.h).
+        norm.ToSimplified(&text);
+        if (mapped) {
+          src.push_back(orig_chars);
+          // No map when text[i] came from orig character i throughout.
+          bool identity = orig_chars == text.size();
+          for (size_t i = 0; identity && i < src.size(); ++i) identity = src[i] == i;
+          if (!identity) s.src.assign(src.begin(), src.end());
+        }
+        s.text.assign(text);
+        s.orig.assign(orig);
         s.article = static_cast<int>(page_->articles.size()) - 1;
         s.headline = headline;
         page_->sentences.push_back(std::move(s));
         page_->articles.back().count++;
       }
       s = Sentence();
+      text.clear();
+      orig.clear();
+      src.clear();
+      mapped = false;
       orig_chars = 0;
       depth = 0;
       since_open = 0;
     };
     Unit u;
     while (chars.Next(&u)) {
-      if (s.orig.empty()) s.orig_begin = u.ob;
-      size_t before = s.text.size();
-      norm.AppendCompat(u.ch, &s.text);
-      for (size_t t = before; t < s.text.size(); ++t) s.src.push_back(orig_chars);
-      s.orig.append(text_.text, u.tb, u.te - u.tb);
+      if (orig.empty()) s.orig_begin = u.ob;
+      size_t before = text.size();
+      norm.AppendCompat(u.ch, &text);
+      if (!mapped && (text.size() != before + 1 || before != orig_chars)) {
+        mapped = true;  // from here on, the map: the identity up to this character
+        for (uint32_t k = 0; k < before; ++k) src.push_back(k);
+      }
+      if (mapped)
+        for (size_t t = before; t < text.size(); ++t) src.push_back(orig_chars);
+      orig.append(text_.text, u.tb, u.te - u.tb);
       ++orig_chars;
       s.orig_end = u.oe;
-      if (s.text.size() >= kMaxSentenceChars) {
+      if (text.size() >= kMaxSentenceChars) {
         finish();
         continue;
       }
-      if (s.text.size() == before) continue;
-      char32_t c = s.text.back();
+      if (text.size() == before) continue;
+      char32_t c = text.back();
       if (c == U'“' || c == U'「' || c == U'『') { ++depth; since_open = 0; }
       if ((c == U'”' || c == U'」' || c == U'』') && depth > 0) --depth;
       if (depth > 0 && ++since_open > 160) depth = 0;  // an unbalanced quote
@@ -549,9 +596,9 @@ class Segmenter {
         norm.AppendCompat(n.ch, &next);
         if (next.size() != 1 || !(IsTerminal(next[0]) || IsCloser(next[0]))) break;
         chars.Next(&n);
-        s.src.push_back(orig_chars);
-        s.text.push_back(next[0]);
-        s.orig.append(text_.text, n.tb, n.te - n.tb);
+        if (mapped) src.push_back(orig_chars);
+        text.push_back(next[0]);
+        orig.append(text_.text, n.tb, n.te - n.tb);
         ++orig_chars;
         s.orig_end = n.oe;
       }
@@ -563,8 +610,14 @@ class Segmenter {
   const DecodedText& text_;
   const Lexicon& lex_;
   std::vector<std::pair<std::u32string, LayoutKind>> markers_;  // spaces removed
+  // Per LayoutKind: the BMP characters that start a marker of the kind.
+  std::vector<std::vector<bool>> first_chars_;
+  std::vector<bool> always_;  // a marker of the kind is empty or starts beyond the BMP
   Page* page_;
   std::vector<Line> lines_;
+  std::u32string text_buf_;  // EmitParagraph's scratch buffers
+  std::string orig_buf_;
+  std::vector<uint32_t> src_buf_;
 };
 
 }  // namespace

@@ -32,7 +32,10 @@ struct Sentence {
   int article = 0;              // index into Page::articles
   bool headline = false;        // a headline, caption or heading line
   bool byline = false;          // a byline (记者 X 通讯员 Y): never read for entities
-  std::vector<Word> words;      // the word layer over text (ingest/words.h)
+  // The word layer over text (ingest/words.h). The extractor fills it while
+  // the sentence is recognized and empties it after (kept when inspected),
+  // so later stages must not rely on it.
+  std::vector<Word> words;
 
   // The original characters of text[b, e), as UTF-8 (for aliases).
   std::string OrigSpan(size_t b, size_t e) const;

@@ -484,14 +484,24 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   const Encoding encoding = text->encoding;
   const size_t bytes = text->OrigOffset(text->text.size());
   *text = DecodedText();  // the page holds what is needed of it
-  for (Sentence& s : page.sentences) {
-    words_->Segment(s.text, &s.words);
-    s.words.shrink_to_fit();  // a page keeps the words of all its sentences
-  }
 
-  // 1. Entities, sentence by sentence.
+  // 1. Entities, sentence by sentence, each over its word layer. Only
+  // recognition reads the words, so a sentence holds them while it is
+  // recognized (in one reused buffer) and drops them after, unless they are
+  // inspected: a long page does not keep the words of all its sentences.
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
-  for (size_t i = 0; i < page.sentences.size(); ++i) recognizer_.Find(page.sentences[i], &mentions[i]);
+  std::vector<Word> words;
+  for (size_t i = 0; i < page.sentences.size(); ++i) {
+    Sentence& s = page.sentences[i];
+    words_->Segment(s.text, &words);
+    s.words.swap(words);
+    recognizer_.Find(s, &mentions[i]);
+    if (inspected) {
+      s.words.shrink_to_fit();
+    } else {
+      s.words.swap(words);
+    }
+  }
 
   // 2. Names known on the page are found wherever they recur.
   AddKnownNames(page, &mentions);

@@ -94,6 +94,7 @@ bool Recognizer::ClauseStart(std::u32string_view t, size_t pos) const {
 }
 
 size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
+  if (pos >= t.size() || !lex_.surnames.MayStartWith(t[pos])) return 0;  // the cheapest test first
   int32_t nv;
   if (lex_.after_words.LongestAt(t, pos, &nv) > 0 || lex_.not_names.LongestAt(t, pos, &nv) > 0) return 0;
   int32_t sl_v;
@@ -124,6 +125,7 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   std::u32string_view t = s.text;
   size_t len = NameAt(t, pos);
   if (s.words.empty()) return len;
+  if (len == 0 && (pos >= t.size() || !lex_.surnames.MayStartWith(t[pos]))) return 0;  // no surname here
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (len == 0) {
@@ -1054,6 +1056,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (b) before an action word at a clause start: 马立新会见, 林致远一行
   for (size_t i = 0; i < t.size(); ++i) {
+    if (!lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!ClauseStart(t, i)) continue;
     size_t len = NameAt(s, i);
     if (!len) continue;
@@ -1096,7 +1099,9 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   for (size_t i = 0; i < t.size(); ++i) {
     bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
     // Not inside a word (领导|班子 is 领导班子).
-    if (const Word* lw = WordAt(s, i); after_leaders && lw && lw->begin < i) after_leaders = false;
+    if (after_leaders)
+      if (const Word* lw = WordAt(s, i); lw && lw->begin < i) after_leaders = false;
+    if (!after_leaders && !lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!ClauseStart(t, i) && !after_leaders) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
@@ -1142,7 +1147,7 @@ void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
       {U"本区", RefKind::kHome}};
   for (size_t i = 0; i < t.size(); ++i) {
     for (auto [w, kind] : kRefs) {
-      if (!StartsAt(t, i, w)) continue;
+      if (t[i] != w[0] || !StartsAt(t, i, w)) continue;
       Mention m;
       m.begin = static_cast<uint32_t>(i);
       m.end = static_cast<uint32_t>(i + w.size());

@@ -4,7 +4,26 @@
 
 namespace kgb {
 
-Trie::Trie() : root_(0x10000, kNone), edges_(16, Edge{kEmptyKey, 0}), mask_(15), shift_(60), values_(1, -1) {}
+Trie::Trie()
+    : root_index_(256, 0), root_pages_(256), first_bits_(0x10000 / 64, 0), edges_(16, Edge{kEmptyKey, 0}), mask_(15),
+      shift_(60), values_(1, -1),
+      pair_bits_(1, 0), pair_shift_(58) {}
+
+void Trie::AddPair(char32_t c0, char32_t c1) {
+  pairs_.emplace_back(c0, c1);
+  if (pairs_.size() * 16 > pair_bits_.size() * 64) {  // grow: keep >= 16 bits per pair
+    pair_bits_.assign(pair_bits_.size() * 2, 0);
+    --pair_shift_;
+  } else {
+    size_t b = PairBit(c0, c1);
+    pair_bits_[b >> 6] |= uint64_t{1} << (b & 63);
+    return;
+  }
+  for (auto [a, b] : pairs_) {
+    size_t k = PairBit(a, b);
+    pair_bits_[k >> 6] |= uint64_t{1} << (k & 63);
+  }
+}
 
 void Trie::Insert(uint64_t key, uint32_t child) {
   if ((num_edges_ + 1) * 2 > edges_.size()) {  // grow: keep the load at most 1/2
@@ -25,13 +44,21 @@ void Trie::Insert(uint64_t key, uint32_t child) {
 void Trie::Add(std::u32string_view word, int32_t value) {
   if (word.empty()) return;
   uint32_t node = 0;
-  for (char32_t c : word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char32_t c = word[i];
     uint32_t next = Child(node, c);
     if (next == kNone) {
+      if (i == 1) AddPair(word[0], c);  // a new node at depth 2: a new pair
       next = static_cast<uint32_t>(values_.size());
       values_.push_back(-1);
       if (node == 0 && c < 0x10000) {
-        root_[c] = next;
+        uint16_t& page = root_index_[c >> 8];
+        if (page == 0) {
+          page = static_cast<uint16_t>(root_pages_.size() / 256);
+          root_pages_.resize(root_pages_.size() + 256);
+        }
+        root_pages_[size_t{page} * 256 + (c & 0xFF)].child = next;
+        first_bits_[c >> 6] |= uint64_t{1} << (c & 63);
       } else {
         Insert(Key(node, c), next);
       }
@@ -41,6 +68,8 @@ void Trie::Add(std::u32string_view word, int32_t value) {
   if (values_[node] < 0) {
     values_[node] = value;
     ++words_;
+    if (word.size() == 1 && word[0] < 0x10000)
+      root_pages_[size_t{root_index_[word[0] >> 8]} * 256 + (word[0] & 0xFF)].value = value;
   }
 }
 

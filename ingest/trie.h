@@ -1,15 +1,16 @@
 // Trie: a character trie over UTF-32 strings with an integer payload per word.
 //
 // Build with Add(), then read-only (thread-safe). The root's children live in
-// a flat table indexed by BMP code point, deeper edges in one open-addressing
+// a paged table indexed by BMP code point, deeper edges in one open-addressing
 // hash table (one multiply and, mostly, one probe per step), so a lookup at a
-// position that starts no word costs one array read.
+// position that starts no word costs two reads of small tables.
 #ifndef KGB_INGEST_TRIE_H_
 #define KGB_INGEST_TRIE_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kgb {
@@ -29,9 +30,13 @@ class Trie {
   // first. Returns nothing; stop early by returning false from f.
   template <typename F>
   void ForEachPrefix(std::u32string_view text, size_t pos, F&& f) const {
-    uint32_t node = 0;
-    for (size_t i = pos; i < text.size(); ++i) {
-      node = Child(node, text[i]);
+    if (pos >= text.size()) return;
+    const char32_t c0 = text[pos];
+    uint32_t node;
+    if (!First(c0, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
+    for (size_t i = pos + 1; i < text.size(); ++i) {
+      if (i == pos + 1 && !MayHavePair(c0, text[i])) return;
+      node = Lookup(node, text[i]);
       if (node == kNone) return;
       int32_t v = values_[node];
       if (v >= 0 && !f(i - pos + 1, v)) return;
@@ -42,22 +47,30 @@ class Trie {
   // walks text[end - 1], text[end - 2], ... through the trie.
   template <typename F>
   void ForEachBackward(std::u32string_view text, size_t end, F&& f) const {
-    uint32_t node = 0;
-    for (size_t i = end; i > 0; --i) {
-      node = Child(node, text[i - 1]);
+    if (end == 0 || end > text.size()) return;
+    const char32_t c0 = text[end - 1];
+    uint32_t node;
+    if (!First(c0, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
+    for (size_t i = end - 1; i > 0; --i) {
+      if (i + 1 == end && !MayHavePair(c0, text[i - 1])) return;
+      node = Lookup(node, text[i - 1]);
       if (node == kNone) return;
       int32_t v = values_[node];
       if (v >= 0 && !f(end - i + 1, v)) return;
     }
   }
 
+  // False when no word starts with c (a read of a small table): a quick
+  // test before the work that only a word starting at c could need.
+  bool MayStartWith(char32_t c) const { return c >= 0x10000 || ((first_bits_[c >> 6] >> (c & 63)) & 1); }
+
   // Longest word starting at text[pos]: its length (0 if none) and value.
   // Inline: recognition calls it at nearly every character, and most calls
-  // end at the first, flat-table step.
+  // end at the first step.
   size_t LongestAt(std::u32string_view text, size_t pos, int32_t* value) const {
     if (pos >= text.size()) return 0;
     char32_t c = text[pos];
-    if (c < 0x10000 && root_[c] == kNone) return 0;
+    if (!MayStartWith(c)) return 0;
     size_t best = 0;
     ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
       best = len;
@@ -71,8 +84,47 @@ class Trie {
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  // A filter over the words' first two characters (as walked): false means
+  // no word starts with c0 c1, and saves the second step's probe of the
+  // (large, cache-missing) edge table at most positions of a text.
+  size_t PairBit(char32_t c0, char32_t c1) const {
+    return static_cast<size_t>((((static_cast<uint64_t>(c0) << 21) | c1) * 0x9E3779B97F4A7C15ull) >> pair_shift_);
+  }
+  bool MayHavePair(char32_t c0, char32_t c1) const {
+    size_t b = PairBit(c0, c1);
+    return (pair_bits_[b >> 6] >> (b & 63)) & 1;
+  }
+  void AddPair(char32_t c0, char32_t c1);
+
+  // The root's BMP children, in pages of 256 code points: a page that no
+  // word starts in is the shared empty page 0, so a trie of few words costs
+  // a few kilobytes and its root stays in the cache. An entry holds the
+  // child's value too (one read for the first step).
+  struct RootEntry {
+    uint32_t child = kNone;
+    int32_t value = -1;
+  };
+  const RootEntry& RootAt(char32_t c) const { return root_pages_[size_t{root_index_[c >> 8]} * 256 + (c & 0xFF)]; }
+  // The first step, from the root by c0: false if no word starts with c0;
+  // else *node is the child, and f(value) was called if c0 is a word (its
+  // false result also returns false).
+  template <typename G>
+  bool First(char32_t c0, uint32_t* node, G&& g) const {
+    int32_t v;
+    if (c0 < 0x10000) {
+      if (!((first_bits_[c0 >> 6] >> (c0 & 63)) & 1)) return false;
+      const RootEntry& r = RootAt(c0);
+      *node = r.child;
+      v = r.value;
+    } else {
+      *node = Lookup(0, c0);
+      v = *node == kNone ? -1 : values_[*node];
+    }
+    if (*node == kNone) return false;
+    return v < 0 || g(v);
+  }
   uint32_t Child(uint32_t node, char32_t c) const {
-    if (node == 0) return c < 0x10000 ? root_[c] : Lookup(node, c);
+    if (node == 0 && c < 0x10000) return RootAt(c).child;
     return Lookup(node, c);
   }
   static uint64_t Key(uint32_t node, char32_t c) { return (static_cast<uint64_t>(node) << 21) | c; }
@@ -93,12 +145,17 @@ class Trie {
   };
   static constexpr uint64_t kEmptyKey = ~0ull;  // no node reaches 2^43
 
-  std::vector<uint32_t> root_;  // BMP child of the root
+  std::vector<uint16_t> root_index_;   // BMP page (c >> 8) -> index into root_pages_ (0: empty)
+  std::vector<RootEntry> root_pages_;  // 256 entries per page; page 0 stays empty
+  std::vector<uint64_t> first_bits_;   // BMP characters that start a word (8 KB)
   std::vector<Edge> edges_;     // open addressing, linear probing, load <= 1/2
   size_t mask_ = 0;             // edges_.size() - 1 (a power of two)
   int shift_ = 64;              // 64 - log2(edges_.size())
   size_t num_edges_ = 0;
   std::vector<int32_t> values_;                 // per node; -1 = not a word end
+  std::vector<uint64_t> pair_bits_;             // the pair filter, >= 16 bits per pair
+  int pair_shift_ = 64;                         // 64 - log2(bits)
+  std::vector<std::pair<char32_t, char32_t>> pairs_;  // the distinct pairs, to rebuild the filter
   size_t words_ = 0;
 };
 

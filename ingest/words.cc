@@ -581,14 +581,21 @@ void WordSegmenter::Segment(std::u32string_view text, std::vector<Word>* words) 
   s.unit[n] = static_cast<uint32_t>(n + 1);
   // Pass 1 (backward): the best route from every unit start to the end.
   s.score[n] = 0;
-  constexpr size_t kAhead = 4;  // prefetch the second step this many positions ahead
+  // The walks miss the cache from their second step on: prefetch the second
+  // step's slot kAhead2 positions ahead, and the third step's (reached
+  // through the second, fetched by then) kAhead positions ahead.
+  constexpr size_t kAhead = 4, kAhead2 = 8;
   for (size_t i = n; i-- > 0;) {
-    if (i >= kAhead && i + 1 - kAhead < n) {
-      // The walk from i - kAhead will most likely miss the cache on its
-      // second step; fetch that slot now.
-      uint32_t first = Step(0, text[i - kAhead]);
-      if (first != kNone && slots_[first].base != 0 && text[i + 1 - kAhead] < 0x10000)
-        __builtin_prefetch(&slots_[static_cast<uint32_t>(slots_[first].base) + code_[text[i + 1 - kAhead]]]);
+    if (i >= kAhead2 && i + 1 - kAhead2 < n) {
+      uint32_t first = Step(0, text[i - kAhead2]);
+      if (first != kNone && slots_[first].base != 0 && text[i + 1 - kAhead2] < 0x10000)
+        __builtin_prefetch(&slots_[static_cast<uint32_t>(slots_[first].base) + code_[text[i + 1 - kAhead2]]]);
+    }
+    if (i >= kAhead && i + 2 - kAhead < n) {
+      uint32_t second = Step(0, text[i - kAhead]);
+      if (second != kNone) second = Step(second, text[i + 1 - kAhead]);
+      if (second != kNone && slots_[second].base != 0 && text[i + 2 - kAhead] < 0x10000)
+        __builtin_prefetch(&slots_[static_cast<uint32_t>(slots_[second].base) + code_[text[i + 2 - kAhead]]]);
     }
     const size_t u = s.unit[i];
     if (u == 0) continue;

@@ -1,0 +1,125 @@
+// The character trie (ingest/trie.h): its lookups against a brute-force
+// reading of the same word list, on a tiny table and on a generated list
+// large enough to grow its tables (the paged root, the first-character
+// bitset, the pair filter, the edge hash).
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "ingest/trie.h"
+
+namespace kgb {
+namespace {
+
+using Hits = std::vector<std::pair<size_t, int32_t>>;  // (length, value)
+
+// Every word of `words` that starts at text[pos], shortest first (the
+// first of equal words wins, as Trie::Add).
+size_t Longest(const std::vector<std::u32string>& words) {
+  size_t n = 0;
+  for (const std::u32string& w : words) n = std::max(n, w.size());
+  return n;
+}
+
+Hits PrefixesByHand(const std::vector<std::u32string>& words, std::u32string_view text, size_t pos) {
+  Hits hits;
+  for (size_t len = 1; len <= Longest(words) && pos + len <= text.size(); ++len)
+    for (size_t i = 0; i < words.size(); ++i)
+      if (text.substr(pos, len) == words[i]) {
+        hits.emplace_back(len, static_cast<int32_t>(i));
+        break;
+      }
+  return hits;
+}
+
+Hits EndingsByHand(const std::vector<std::u32string>& words, std::u32string_view text, size_t end) {
+  Hits hits;
+  for (size_t len = 1; len <= Longest(words) && len <= end; ++len)
+    for (size_t i = 0; i < words.size(); ++i)
+      if (text.substr(end - len, len) == words[i]) {
+        hits.emplace_back(len, static_cast<int32_t>(i));
+        break;
+      }
+  return hits;
+}
+
+void CheckAgainstHand(const std::vector<std::u32string>& words, const std::u32string& text) {
+  Trie trie;
+  SuffixTrie suffixes;
+  for (size_t i = 0; i < words.size(); ++i) {
+    trie.Add(words[i], static_cast<int32_t>(i));
+    suffixes.Add(words[i], static_cast<int32_t>(i));
+  }
+  for (size_t pos = 0; pos <= text.size(); ++pos) {
+    Hits want = PrefixesByHand(words, text, pos);
+    Hits got;
+    trie.ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
+      got.emplace_back(len, v);
+      return true;
+    });
+    INFO("prefixes at " << pos);
+    CHECK(got == want);
+    int32_t v = -1;
+    size_t len = trie.LongestAt(text, pos, &v);
+    CHECK(len == (want.empty() ? 0 : want.back().first));
+    if (!want.empty()) CHECK(v == want.back().second);
+    if (pos < text.size() && !want.empty()) CHECK(trie.MayStartWith(text[pos]));
+
+    Hits want_end = EndingsByHand(words, text, pos);
+    Hits got_end;
+    suffixes.ForEachEndingAt(text, pos, [&](size_t l, int32_t value) {
+      got_end.emplace_back(l, value);
+      return true;
+    });
+    INFO("endings at " << pos);
+    CHECK(got_end == want_end);
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    int32_t first = static_cast<int32_t>(i);
+    for (size_t k = 0; k < i; ++k)
+      if (words[k] == words[i]) { first = static_cast<int32_t>(k); break; }
+    CHECK(trie.Find(words[i]) == first);
+  }
+}
+
+TEST_CASE("trie lookups agree with a reading by hand", "[ingest][trie]") {
+  // Single characters, shared prefixes, a repeated word (the first value
+  // stays), and characters beyond the BMP (𠀀 U+20000).
+  const std::vector<std::u32string> words = {U"江",     U"江州",   U"江州市",  U"州市", U"高新区", U"新区",
+                                             U"江州",   U"𠀀",     U"𠀀州",   U"林志远", U"志"};
+  const std::u32string texts[] = {U"江州市高新区", U"林志远在江州高新区", U"𠀀州新区", U"", U"无", U"江",
+                                  U"区新高州江"};
+  for (const std::u32string& text : texts) CheckAgainstHand(words, text);
+  Trie empty;
+  int32_t v;
+  CHECK(empty.LongestAt(U"江州", 0, &v) == 0);
+  CHECK(!empty.MayStartWith(U'江'));
+  CHECK(empty.Find(U"江") == -1);
+}
+
+TEST_CASE("trie lookups hold on a list that grows every table", "[ingest][trie]") {
+  // 3000 words of two to four characters over a small alphabet: most pairs
+  // of characters start a word, many do not.
+  const std::u32string alphabet = U"江州高新区林志远华创科技公司园中心市县镇乡";
+  std::vector<std::u32string> words;
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    std::u32string w;
+    size_t len = 2 + next() % 3;
+    for (size_t k = 0; k < len; ++k) w.push_back(alphabet[next() % alphabet.size()]);
+    words.push_back(w);
+  }
+  std::u32string text;
+  for (int i = 0; i < 300; ++i) text.push_back(alphabet[next() % alphabet.size()]);
+  CheckAgainstHand(words, text);
+}
+
+}  // namespace
+}  // namespace kgb
