@@ -1094,7 +1094,7 @@ class Relater {
     for (const Mention& m : ms_) {
       if (m.begin >= tb) break;
       if (m.ref != RefKind::kNone) continue;
-      int32_t v;
+      int32_t v = 0;
       size_t len = lex_.triggers.LongestAt(text_, m.end, &v);
       if (len && static_cast<TriggerKind>(v) == TriggerKind::kDelegation) {
         delegation = E(m);
