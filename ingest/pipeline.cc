@@ -204,11 +204,11 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
         // An area of a zone is named later without the zone: …自由贸易试验区江南片区 -> 江南片区.
         std::u32string n32 = ToUtf32(m.name);
         for (size_t k = n32.size() >= 4 ? n32.size() - 4 : 0; k > 2; --k) {
-          int32_t v;
+          int32_t v = 0;
           size_t zl = lex_->suffixes.LongestEndingAt(n32, k, &v);
           if (zl == 0 || lex_->suffix_info[v].type != EntityType::kPark) continue;
           std::u32string tail = n32.substr(k);
-          int32_t tv;
+          int32_t tv = 0;
           size_t tl = lex_->suffixes.LongestEndingAt(n32, n32.size(), &tv);
           if (tl && lex_->suffix_info[tv].rule == SuffixRule::kZone && tail.size() > tl + 1) add(tail, m.type, m.name);
           break;
