@@ -34,9 +34,9 @@ const char kUsage[] =
     "names: a NAME is matched, in this order, by exact label, exact alias, node id\n"
     "  (n12), then ignoring full-width forms and Traditional characters, then by\n"
     "  pinyin (zhengzhou, \"zheng zhou\"), then as part of one name\n"
-    "  (中国二冶 for 中国二冶集团有限公司). The first step that matches decides;\n"
+    "  (二冶 for the one name that holds it). The first step that matches decides;\n"
     "  if it matches several entities the name is ambiguous: the candidates are\n"
-    "  listed and the query fails. TYPE:NAME (park:郑州高新区) keeps one type.\n"
+    "  listed and the query fails. TYPE:NAME (park:zhengzhougaoxinqu) keeps one type.\n"
     "relations (R): holds_position, met_with, signed_agreement, located_in, visited\n"
     "entity types (T): official, organization, park, project, location\n"
     "\n"
@@ -60,9 +60,9 @@ const char kUsage[] =
     "\n"
     "examples (on the bundled example pages):\n"
     "  kgb build --json ex.json examples/\n"
-    "  kgb query ex.json neighbors 郑州高新区 --rel holds_position\n"
-    "  kgb query ex.json entity 中国二冶\n"
-    "  kgb query ex.json path 北京阿帕科蓝科技有限公司 中国二冶集团有限公司\n"
+    "  kgb query ex.json neighbors zhengzhougaoxinqu --rel holds_position\n"
+    "  kgb query ex.json entity 二冶\n"
+    "  kgb query ex.json path 阿帕科蓝 二冶\n"
     "  kgb query ex.json search zhengzhou\n"
     "  kgb query ex.json top --by pagerank -n 5 --format csv\n";
 
@@ -78,8 +78,8 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    entity, id, type, aliases, mentions, first_seen, last_seen, degree, match\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json entity 中国二冶          # resolves to 中国二冶集团有限公司\n"
-       "  kgb query ex.json entity 哈密高新区 --format json\n"},
+       "  kgb query ex.json entity 二冶          # the one name that holds 二冶\n"
+       "  kgb query ex.json entity hamigaoxinqu --format json\n"},
       {"neighbors",
        "usage: kgb query GRAPH.json neighbors NAME [--rel R,..] [--type T,..] [--depth N]\n"
        "\n"
@@ -93,9 +93,9 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    entity, id, type, match, depth, relations, types\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json neighbors 郑州高新区 --rel holds_position\n"
-       "  kgb query ex.json neighbors 郑州高新区 --rel located_in,holds_position\n"
-       "  kgb query ex.json neighbors 郑州高新区 --depth 2 --type official --format csv\n"},
+       "  kgb query ex.json neighbors zhengzhougaoxinqu --rel holds_position\n"
+       "  kgb query ex.json neighbors zhengzhougaoxinqu --rel located_in,holds_position\n"
+       "  kgb query ex.json neighbors zhengzhougaoxinqu --depth 2 --type official --format csv\n"},
       {"path",
        "usage: kgb query GRAPH.json path FROM TO [--rel R,..] [--all]\n"
        "\n"
@@ -111,8 +111,8 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    from, from_id, to, to_id, length, paths, truncated\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json path 北京阿帕科蓝科技有限公司 中国二冶集团有限公司\n"
-       "  kgb query ex.json path 北京阿帕科蓝科技有限公司 中国二冶集团有限公司 --all --format json\n"},
+       "  kgb query ex.json path 阿帕科蓝 二冶\n"
+       "  kgb query ex.json path 阿帕科蓝 二冶 --all --format json\n"},
       {"edges",
        "usage: kgb query GRAPH.json edges [--rel R,..] [--from NAME] [--to NAME]\n"
        "                                  [--since DATE] [--until DATE]\n"
@@ -127,8 +127,8 @@ const std::map<std::string, const char*>& CommandHelp() {
        "info:    relations, from, to, since, until\n"
        "\n"
        "examples:\n"
-       "  kgb query ex.json edges --rel holds_position --to 郑州高新区\n"
-       "  kgb query ex.json edges --to 郑州高新区 --since 2022 --format tsv\n"},
+       "  kgb query ex.json edges --rel holds_position --to zhengzhougaoxinqu\n"
+       "  kgb query ex.json edges --to zhengzhougaoxinqu --since 2022 --format tsv\n"},
       {"top",
        "usage: kgb query GRAPH.json top [--by degree|mentions|betweenness|pagerank]\n"
        "                                [--type T,..] [-n K]\n"
