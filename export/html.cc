@@ -234,7 +234,12 @@ Status WriteHtml(const KnowledgeGraph& graph, const HtmlOptions& options, std::s
     std::vector<double> rank = PageRank(BuildSimpleGraph(graph));
     std::vector<Vertex> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return rank[a] > rank[b]; });
+    // Ties as `kgb query top --by pagerank` breaks them: more mentions first.
+    const Graph& g = graph.graph();
+    std::stable_sort(order.begin(), order.end(), [&](Vertex a, Vertex b) {
+      if (rank[a] != rank[b]) return rank[a] > rank[b];
+      return g[a].mentions > g[b].mentions;
+    });
     order.resize(options.max_nodes);
     std::sort(order.begin(), order.end());
     sub = Subgraph(graph, order);
