@@ -33,8 +33,9 @@ struct Sentence {
   bool headline = false;        // a headline, caption or heading line
   bool byline = false;          // a byline (记者 X 通讯员 Y): never read for entities
   // The word layer over text (ingest/words.h). The extractor fills it while
-  // the sentence is recognized and empties it after (kept when inspected),
-  // so later stages must not rely on it.
+  // the sentence is recognized and empties it after (kept when inspected or
+  // when a relation pattern reads words, ingest/patterns.h), so other later
+  // stages must not rely on it.
   std::vector<Word> words;
 
   // The original characters of text[b, e), as UTF-8 (for aliases).

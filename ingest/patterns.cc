@@ -205,6 +205,13 @@ Status CompileRelationPattern(std::string_view line, RelationPattern* out) {
   return Status::OK();
 }
 
+bool PatternsReadWords(const std::vector<RelationPattern>& patterns) {
+  for (const RelationPattern& p : patterns)
+    for (const PatternElement& e : p.elements)
+      if (e.kind == PatternElement::Kind::kWord) return true;
+  return false;
+}
+
 std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPattern>& patterns, const Lexicon& lex,
                                                 const Sentence& s, const std::vector<Mention>& mentions) {
   std::vector<PatternMatch> out;

@@ -68,6 +68,10 @@ struct RelationPattern {
 // message names what is wrong, without the line number.
 Status CompileRelationPattern(std::string_view line, RelationPattern* out);
 
+// Whether any pattern has a word element ([v]): the extractor then keeps each
+// sentence's words past recognition for the relation stage.
+bool PatternsReadWords(const std::vector<RelationPattern>& patterns);
+
 struct PatternMatch {
   RelationType type;
   size_t head, tail;  // indices into the mentions

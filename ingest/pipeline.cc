@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "ingest/dates.h"
+#include "ingest/patterns.h"
 #include "util/normalize.h"
 #include "ingest/relate.h"
 #include "ingest/sections.h"
@@ -485,10 +486,12 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   const size_t bytes = text->OrigOffset(text->text.size());
   *text = DecodedText();  // the page holds what is needed of it
 
-  // 1. Entities, sentence by sentence, each over its word layer. Only
-  // recognition reads the words, so a sentence holds them while it is
-  // recognized (in one reused buffer) and drops them after, unless they are
-  // inspected: a long page does not keep the words of all its sentences.
+  // 1. Entities, sentence by sentence, each over its word layer. Recognition
+  // reads the words, so a sentence holds them while it is recognized (in one
+  // reused buffer) and drops them after, unless they are inspected or a
+  // relation pattern reads words ([v]): a long page does not keep the words
+  // of all its sentences.
+  const bool keep_words = inspected || PatternsReadWords(lex_->relation_patterns);
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
   std::vector<Word> words;
   for (size_t i = 0; i < page.sentences.size(); ++i) {
@@ -496,7 +499,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
     words_->Segment(s.text, &words);
     s.words.swap(words);
     recognizer_.Find(s, &mentions[i]);
-    if (inspected) {
+    if (keep_words) {
       s.words.shrink_to_fit();
     } else {
       s.words.swap(words);

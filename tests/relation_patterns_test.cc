@@ -190,5 +190,24 @@ TEST_CASE("relation pattern entries", "[relation_patterns][patterns]") {
   for (const Row& row : rows) Check(row);
 }
 
+// A word element in a data entry reaches the words through the whole
+// extractor (which otherwise drops a sentence's words after recognition).
+TEST_CASE("a pattern with a word element works end to end", "[relation_patterns]") {
+  auto lex = std::make_shared<Lexicon>(Lex());
+  RelationPattern p;
+  REQUIRE(CompileRelationPattern("toured\tvisited(A,B)\t{official:A} 一行 [v] 了 {organization:B}", &p).ok());
+  lex->relation_patterns.push_back(p);
+  ExtractOptions opts;
+  std::unique_ptr<Extractor> ex;
+  REQUIRE(Extractor::Create(lex, opts, &ex).ok());
+  DocumentRecords r;
+  const std::string text = "管委会主任林致远一行巡视了华创科技有限公司。";
+  REQUIRE(ex->Process(std::string("t.txt"), text, &r).ok());
+  bool found = false;
+  for (const RelationRecord& rel : r.relations)
+    found |= rel.type == RelationType::kVisited && rel.head == "林致远" && rel.tail == "华创科技有限公司";
+  CHECK(found);
+}
+
 }  // namespace
 }  // namespace kgb
