@@ -226,7 +226,16 @@ std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPatter
   Matcher mt{lex, text, s.words, mentions, start};
   for (const RelationPattern& p : patterns) {
     mt.p = &p;
+    // A pattern that opens with a required mention or literal is tried only
+    // where one starts.
+    const PatternElement* first = p.elements.empty() || p.elements[0].optional ? nullptr : &p.elements[0];
     for (size_t pos = 0; pos < text.size(); ++pos) {
+      if (first && first->kind == PatternElement::Kind::kMention && start[pos] < 0) continue;
+      if (first && first->kind == PatternElement::Kind::kLiteral) {
+        bool may = false;
+        for (const std::u32string& a : first->alternatives) may |= !a.empty() && a[0] == text[pos];
+        if (!may) continue;
+      }
       if (!mt.Step(0, pos)) continue;
       PatternMatch r{p.type, mt.caps[p.head], mt.caps[p.tail]};
       if (r.head != r.tail && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
