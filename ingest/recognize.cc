@@ -276,7 +276,7 @@ bool Recognizer::OrganSuffixAt(const Sentence& s, size_t pos) const {
 
 bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s0) const {
   // "江州市金融投资集团", "江州城市建设投资有限公司": a verbal noun (vn) that
-  // follows a place and at most two nouns names the body's trade.
+  // follows a place or a brand and a few nouns names the body's trade.
   const Word* w = WordAt(s, b);
   if (!w || w->begin != b || w->end != e) return false;
   const Word* next = WordAt(s, e);
@@ -598,7 +598,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
       }
     }
     if (project && !s.words.empty()) {
-      // "活动设荷塘区…项目", "暨江州…产业园项目": a verb or a conjunction
+      // "活动设湖滨区…项目", "暨江州…产业园项目": a verb or a conjunction
       // before a place in the name opens it; the name starts at the place.
       for (const Mention& p : anchors) {
         if (p.begin <= j || p.end > s0 || p.type != EntityType::kLocation) continue;
