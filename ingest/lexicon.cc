@@ -32,21 +32,9 @@ std::vector<std::pair<int, std::string_view>> DataLines(std::string_view content
   return out;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  for (;;) {
-    size_t k = s.find(sep, pos);
-    if (k == std::string_view::npos) { out.push_back(s.substr(pos)); break; }
-    out.push_back(s.substr(pos, k - pos));
-    pos = k + 1;
-  }
-  return out;
-}
-
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
-  for (std::string_view w : Split(s, ' ')) {
+  for (std::string_view w : SplitOn(s, ' ')) {
     w = Trim(w);
     if (!w.empty()) out.push_back(w);
   }
@@ -134,7 +122,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
     });
   } else if (file == "entity_suffixes.tsv") {
     for (auto [no, line] : lines) {
-      auto f = Split(line, '\t');
+      auto f = SplitOn(line, '\t');
       if (f.size() != 3) return LineError(file, no, "expected suffix<TAB>type<TAB>rule");
       SuffixInfo info;
       if (!ParseEntityType(Trim(f[1]), &info.type)) return LineError(file, no, "unknown type");
@@ -184,7 +172,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
         {"locate", TriggerKind::kLocate},   {"settle", TriggerKind::kSettle}, {"host", TriggerKind::kHost},
         {"visit", TriggerKind::kVisit},     {"site", TriggerKind::kSite},   {"delegation", TriggerKind::kDelegation}};
     for (auto [no, line] : lines) {
-      auto f = Split(line, '\t');
+      auto f = SplitOn(line, '\t');
       if (f.size() != 2) return LineError(file, no, "expected word<TAB>kind");
       int kind = -1;
       for (auto [name, k] : kKinds)
@@ -194,7 +182,7 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
     }
   } else if (file == "layout.tsv") {
     for (auto [no, line] : lines) {
-      auto f = Split(line, '\t');
+      auto f = SplitOn(line, '\t');
       if (f.size() != 2) return LineError(file, no, "expected marker<TAB>kind");
       std::string_view k = Trim(f[1]);
       LayoutKind kind;
@@ -208,13 +196,13 @@ Status Lexicon::Parse(const std::string& file, std::string_view content) {
     }
   } else if (file == "national_bodies.tsv") {
     for (auto [no, line] : lines) {
-      auto f = Split(line, '\t');
+      auto f = SplitOn(line, '\t');
       if (f.size() < 2) return LineError(file, no, "expected name<TAB>type<TAB>aliases");
       NationalBody b;
       b.name = ToUtf8(N(f[0]));
       if (!ParseEntityType(Trim(f[1]), &b.type)) return LineError(file, no, "unknown type");
       if (f.size() > 2)
-        for (std::string_view a : Split(f[2], '|'))
+        for (std::string_view a : SplitOn(f[2], '|'))
           if (!Trim(a).empty()) b.aliases.push_back(ToUtf8(N(a)));
       int32_t id = static_cast<int32_t>(national_bodies.size());
       national.Add(N(b.name), id);
@@ -243,7 +231,7 @@ Status BuildPlaces(std::string_view divisions, std::string_view stop, Lexicon* l
   for (auto [no, line] : DataLines(stop)) stopped.insert(N(line));
   std::vector<std::pair<std::u32string, PlaceInfo>> shorts;
   for (auto [no, line] : DataLines(divisions)) {
-    auto f = Split(line, '\t');
+    auto f = SplitOn(line, '\t');
     if (f.size() < 2) return LineError("divisions.tsv", no, "expected name<TAB>level<TAB>short<TAB>parent");
     PlaceInfo info;
     std::string_view lv = Trim(f[1]);

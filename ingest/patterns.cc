@@ -13,18 +13,6 @@ namespace {
 
 uint32_t Bit(EntityType t) { return 1u << static_cast<unsigned>(t); }
 
-std::vector<std::string_view> Fields(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  for (;;) {
-    size_t k = s.find(sep, pos);
-    if (k == std::string_view::npos) { out.push_back(s.substr(pos)); break; }
-    out.push_back(s.substr(pos, k - pos));
-    pos = k + 1;
-  }
-  return out;
-}
-
 // Whitespace-separated tokens (spaces or tabs).
 std::vector<std::string_view> Tokens(std::string_view s) {
   std::vector<std::string_view> out;
@@ -73,7 +61,7 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
       return Status::OK();
     }
     e->kind = PatternElement::Kind::kMention;
-    for (std::string_view one : Fields(type, '|')) {
+    for (std::string_view one : SplitOn(type, '|')) {
       EntityType t;
       if (one == "party") {
         e->types |= Bit(EntityType::kOfficial) | Bit(EntityType::kOrganization) | Bit(EntityType::kPark);
@@ -94,7 +82,7 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
   if (tok.front() == '[') {
     if (tok.back() != ']' || tok.size() < 2) return Bad("unbalanced [ in \"" + shown + "\"");
     e->kind = PatternElement::Kind::kWord;
-    for (std::string_view tag : Fields(tok.substr(1, tok.size() - 2), '|')) {
+    for (std::string_view tag : SplitOn(tok.substr(1, tok.size() - 2), '|')) {
       bool known = false;
       for (int t = 0; t < static_cast<int>(PosTag::kCount); ++t) {
         std::string_view name = PosTagName(static_cast<PosTag>(t));
@@ -108,7 +96,7 @@ Status CompileElement(std::string_view tok, PatternElement* e) {
   if (tok.front() == '(') {
     if (tok.back() != ')' || tok.size() < 2) return Bad("unbalanced ( in \"" + shown + "\"");
     e->kind = PatternElement::Kind::kLiteral;
-    for (std::string_view alt : Fields(tok.substr(1, tok.size() - 2), '|')) {
+    for (std::string_view alt : SplitOn(tok.substr(1, tok.size() - 2), '|')) {
       if (alt.empty()) return Bad("empty alternative in \"" + shown + "\"");
       e->alternatives.push_back(Literal(alt));
     }
@@ -175,7 +163,7 @@ struct Matcher {
 }  // namespace
 
 Status CompileRelationPattern(std::string_view line, RelationPattern* out) {
-  auto f = Fields(line, '\t');
+  auto f = SplitOn(line, '\t');
   if (f.size() != 3) return Bad("expected name<TAB>relation(A,B)<TAB>elements");
   RelationPattern p;
   p.name = std::string(Trim(f[0]));

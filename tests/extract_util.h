@@ -4,8 +4,11 @@
 #ifndef KGB_TESTS_EXTRACT_UTIL_H_
 #define KGB_TESTS_EXTRACT_UTIL_H_
 
+#include <catch2/catch.hpp>
+
 #include <set>
 #include <string>
+#include <vector>
 
 #include "graph/builder.h"
 #include "ingest/pipeline.h"
@@ -57,6 +60,28 @@ inline std::string Join(const std::set<std::string>& s) {
   std::string out;
   for (const std::string& x : s) out += x + "\n";
   return out;
+}
+
+// A row of a construction table: the text, what its graph must hold and what
+// it must not (lines as Dump writes them).
+struct Row {
+  const char* text;
+  std::vector<const char*> must;
+  std::vector<const char*> must_not;
+};
+
+// Checks one row; a failure names the text, what was found and the line.
+inline void Check(const Row& row) {
+  std::set<std::string> got = Dump(row.text);
+  INFO("text: " << row.text << "\ngot:\n" << Join(got));
+  for (const char* m : row.must) {
+    INFO("expected: " << m);
+    CHECK(got.count(m) == 1);
+  }
+  for (const char* m : row.must_not) {
+    INFO("unexpected: " << m);
+    CHECK(got.count(m) == 0);
+  }
 }
 
 }  // namespace testing

@@ -8,24 +8,8 @@
 namespace kgb {
 namespace {
 
-struct Row {
-  const char* text;
-  std::vector<const char*> must;
-  std::vector<const char*> must_not;
-};
-
-void Check(const Row& row) {
-  std::set<std::string> got = testing::Dump(row.text);
-  INFO("text: " << row.text << "\ngot:\n" << testing::Join(got));
-  for (const char* m : row.must) {
-    INFO("expected: " << m);
-    CHECK(got.count(m) == 1);
-  }
-  for (const char* m : row.must_not) {
-    INFO("unexpected: " << m);
-    CHECK(got.count(m) == 0);
-  }
-}
+using testing::Check;
+using testing::Row;
 
 TEST_CASE("people and their posts", "[patterns][holds_position]") {
   const Row rows[] = {

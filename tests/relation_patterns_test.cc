@@ -149,24 +149,8 @@ TEST_CASE("relation pattern elements: mentions, titles, literals, alternatives, 
 }
 
 // One row per entry of data/lexicon/relation_patterns.txt, end to end.
-struct Row {
-  const char* text;
-  std::vector<const char*> must;
-  std::vector<const char*> must_not;
-};
-
-void Check(const Row& row) {
-  std::set<std::string> got = testing::Dump(row.text);
-  INFO("text: " << row.text << "\ngot:\n" << testing::Join(got));
-  for (const char* m : row.must) {
-    INFO("expected: " << m);
-    CHECK(got.count(m) == 1);
-  }
-  for (const char* m : row.must_not) {
-    INFO("unexpected: " << m);
-    CHECK(got.count(m) == 0);
-  }
-}
+using testing::Check;
+using testing::Row;
 
 TEST_CASE("relation pattern entries", "[relation_patterns][patterns]") {
   const Row rows[] = {

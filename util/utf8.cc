@@ -113,4 +113,17 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  for (size_t pos = 0;;) {
+    size_t k = s.find(sep, pos);
+    if (k == std::string_view::npos) {
+      out.push_back(s.substr(pos));
+      return out;
+    }
+    out.push_back(s.substr(pos, k - pos));
+    pos = k + 1;
+  }
+}
+
 }  // namespace kgb

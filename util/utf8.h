@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kgb {
 
@@ -49,6 +50,9 @@ std::string_view Trim(std::string_view s);
 
 // The string with ASCII letters lower-cased (other bytes unchanged).
 std::string AsciiLower(std::string_view s);
+
+// The fields of `s` between the separators (empty fields kept).
+std::vector<std::string_view> SplitOn(std::string_view s, char sep);
 
 }  // namespace kgb
 
