@@ -9,7 +9,6 @@ so that a test can assert there were none.
 """
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 import time
@@ -17,20 +16,14 @@ import urllib.request
 
 import websocket  # python3-websocket
 
+from kgb_proc import BrowserError, Closing, find_program, stop_process  # noqa: F401 (BrowserError is re-exported)
+
 
 def find_chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
+    return find_program(("chromium", "chromium-browser", "google-chrome"))
 
 
-class BrowserError(Exception):
-    pass
-
-
-class Chromium:
+class Chromium(Closing):
     def __init__(self, width=1400, height=900, timeout=60):
         exe = find_chromium()
         if not exe:
@@ -209,18 +202,4 @@ class Chromium:
             if getattr(self, "ws", None):
                 self.ws.close()
         finally:
-            if self.proc.poll() is None:
-                self.proc.terminate()
-                try:
-                    self.proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait()
-            self.log.close()
-            shutil.rmtree(self.profile, ignore_errors=True)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+            stop_process(self.proc, self.log, self.profile)

@@ -17,23 +17,17 @@ view_browser.py uses.
 import base64
 import json
 import os
-import shutil
 import socket
 import subprocess
 import tempfile
 import time
 
 
+from kgb_proc import BrowserError, Closing, find_program, stop_process
+
+
 def find_firefox():
-    for name in ("firefox-esr", "firefox"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-class BrowserError(Exception):
-    pass
+    return find_program(("firefox-esr", "firefox"))
 
 
 PREFS = {
@@ -78,7 +72,7 @@ try {
 KEYS = {"Enter": "\ue007", "Escape": "\ue00c", "ArrowDown": "\ue015", "ArrowUp": "\ue013"}
 
 
-class Firefox:
+class Firefox(Closing):
     def __init__(self, width=1400, height=900, timeout=60):
         exe = find_firefox()
         if not exe:
@@ -237,20 +231,4 @@ class Firefox:
                     pass
                 self.sock.close()
         finally:
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.terminate()
-                try:
-                    self.proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait()
-            self.log.close()
-            shutil.rmtree(self.profile, ignore_errors=True)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+            stop_process(self.proc, self.log, self.profile, grace=15)
