@@ -1041,15 +1041,21 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (const Word* nw = WordAt(s, at);
         len && nw && nw->begin < at && nw->end == at + len && (nw->tag == PosTag::kN || nw->tag == PosTag::kVn))
       len = 0;
-    if (len && !s.words.empty()) {
+    if (!s.words.empty()) {
       // After a title the name is likelier whole: a surname word, then a
-      // given name the dictionary reads as one other word (谭|大为).
+      // given name the dictionary reads as one other word (谭|大为). So is a
+      // surname that also starts ordinary words (马|立新亲切会见), when the
+      // given name is no common noun or verb (向|来宾 stays out).
       int32_t sv;
       size_t sl = lex_.surnames.LongestAt(t, at, &sv);
       const Word* sw = WordAt(s, at);
       const Word* gw = WordAt(s, at + sl);
-      if (len == sl + 1 && sw && sw->begin == at && sw->end == at + sl && gw && gw->begin == at + sl &&
-          gw->size() == 2 && !IsVerb(gw->tag))
+      const bool split = sl > 0 && sw && sw->begin == at && sw->end == at + sl && gw && gw->begin == at + sl &&
+                         gw->size() == 2;
+      if (split && len == sl + 1 && !IsVerb(gw->tag)) len = sl + 2;
+      if (split && len == 0 &&
+          (gw->tag == PosTag::kX || IsPersonName(gw->tag) || gw->tag == PosTag::kNz || gw->tag == PosTag::kD ||
+           gw->tag == PosTag::kA || gw->tag == PosTag::kAd))
         len = sl + 2;
     }
     if (len) add(at, len, true, 4);

@@ -235,6 +235,11 @@ TEST_CASE("left edges of names", "[patterns][names][words]") {
       {"管委会主任王强为企业解决难题。", {"official:王强"}, {"official:王强为"}},
       // 深入 before another verb opens no route.
       {"要深入梳理可能遇到的问题和困难。", {}, {"organization:问题和困难"}},
+      // After a title, a surname that also starts ordinary words (马|立新) before an adverb;
+      // 向|来宾 (to the guests) is neither a name nor the city 来宾市.
+      {"江州高新区党工委书记马立新亲切会见了华创科技有限公司董事长周文斌一行。",
+       {"official:马立新", "met_with(马立新,周文斌)"}, {}},
+      {"管委会主任向来宾介绍了园区发展情况。", {}, {"official:向来宾", "location:来宾市"}},
       // Variants of one zone's name on a page are one zone; a group by its brand is one body.
       {"林致远来到青禾工业园区考察。青禾园区党工委书记王立新陪同。", {"park:青禾工业园区", "holds_position(王立新,青禾工业园区)"},
        {"park:青禾园区"}},
