@@ -76,6 +76,12 @@ bool PostWord(std::u32string_view rest) {
 
 }  // namespace
 
+// The organ words a place's name is followed by (江州市|人民政府, 湖滨区|委).
+const std::pair<std::u32string_view, Organ> kOrganWords[] = {
+    {U"人民政府", Organ::kGovernment}, {U"政府", Organ::kGovernment}, {U"人大常委会", Organ::kCongress},
+    {U"人大", Organ::kCongress},       {U"政协", Organ::kCppcc},      {U"党委", Organ::kParty},
+    {U"委", Organ::kParty}};
+
 OrganTitle PlaceOrganOf(std::u32string_view t) {
   OrganTitle r;
   for (std::u32string_view lvl : kLevels) {
@@ -95,11 +101,7 @@ OrganTitle PlaceOrganOf(std::u32string_view t) {
     }
     if (t.size() <= lvl.size() || t.substr(0, lvl.size()) != lvl) continue;
     std::u32string_view rest = t.substr(lvl.size());
-    static const std::pair<std::u32string_view, Organ> kOrgans[] = {
-        {U"人民政府", Organ::kGovernment}, {U"政府", Organ::kGovernment}, {U"人大常委会", Organ::kCongress},
-        {U"人大", Organ::kCongress},       {U"政协", Organ::kCppcc},      {U"党委", Organ::kParty},
-        {U"委", Organ::kParty}};
-    for (auto [word, organ] : kOrgans) {
+    for (auto [word, organ] : kOrganWords) {
       if (rest.size() <= word.size() || rest.substr(0, word.size()) != word) continue;
       std::u32string_view post = rest.substr(word.size());
       if (!PostWord(post)) break;
@@ -211,7 +213,7 @@ class Relater {
       // A bare 区 may be the zone itself (区人大政协工委主任).
       if (lvl == U"区" || chain.size() <= lvl.size() || chain.substr(0, lvl.size()) != lvl) continue;
       std::u32string_view rest = chain.substr(lvl.size());
-      for (std::u32string_view o : {U"党委", U"委", U"人民政府", U"政府", U"人大", U"政协"})
+      for (auto [o, organ] : kOrganWords)
         if (rest.size() >= o.size() && rest.substr(0, o.size()) == o) return true;
     }
     return false;
@@ -859,7 +861,7 @@ class Relater {
       // start, receive the delegation's leader.
       if (obj.empty() && ctx_.leader && std::u32string_view(text_).substr(t.b, t.e - t.b) == U"接待" &&
           subj.front().type == EntityType::kOfficial) {
-        for (const Ent& h : Of(In(0, t.b), true)) Add(RelationType::kMetWith, *ctx_.leader, h);
+        HostsMeetLeader(t.b);
         continue;
       }
       if (obj.empty() && subj.front().type == EntityType::kOfficial) {
@@ -1085,8 +1087,8 @@ class Relater {
     return article_zone_;
   }
 
-  // The visitor of a visit whose verb starts at `tb`.
-  std::optional<Ent> Visitor(size_t tb) {
+  // The visitor of a visit whose verb starts at `tb`; `trig` are the sentence's triggers.
+  std::optional<Ent> Visitor(size_t tb, const std::vector<Trigger>& trig) {
     size_t cb = ClauseBegin(tb);
     // A delegation: "X一行" before the verb.
     std::optional<Ent> delegation;
@@ -1106,14 +1108,7 @@ class Relater {
       // among them, travel together; the first leads.
       std::vector<Ent> members = Of(In(0, head->end), true);
       bool verb = false;
-      for (size_t k = 0; k < head->begin && !verb; ++k) {
-        int32_t v;
-        if (lex_.triggers.LongestAt(text_, k, &v) > 0) {
-          bool inside = false;
-          for (const Mention& m : ms_) inside |= k >= m.begin && k < m.end;
-          verb = !inside;
-        }
-      }
+      for (const Trigger& t : trig) verb |= t.b < head->begin;
       if (members.size() > 1 && !verb) {
         ctx_.leader = members.front();
         ctx_.co_leaders.assign(members.begin() + 1, members.end());
@@ -1160,7 +1155,7 @@ class Relater {
         }
       }
       if (objects.empty()) continue;
-      std::optional<Ent> v = Visitor(t.b);
+      std::optional<Ent> v = Visitor(t.b, trig);
       if (!v) continue;
       for (const Ent& o : objects) Add(RelationType::kVisited, *v, o);
       if (ctx_.leader && *v == *ctx_.leader)
@@ -1227,21 +1222,26 @@ class Relater {
       for (std::u32string_view w : {U"考察", U"调研", U"参观", U"视察", U"检查"})
         if (StartsAt(text_, after, w)) { after += w.size(); break; }
       if (after < text_.size() && IsHan(text_[after])) continue;
-      // Not the delegation's own people (a post in a body the leader holds one in).
-      auto bodies_of = [&](const std::string& person) {
-        std::unordered_set<std::string> b;
-        for (const RelationRecord& r : *out_)
-          if (r.type == RelationType::kHoldsPosition && r.head == person) b.insert(r.tail);
-        return b;
-      };
-      const auto own = bodies_of(ctx_.leader->name);
-      for (const Ent& h : Of(In(0, k), true)) {
-        if (h == *ctx_.leader) continue;
-        bool same = false;
-        for (const std::string& b : bodies_of(h.name)) same |= own.count(b) > 0;
-        if (!same) Add(RelationType::kMetWith, *ctx_.leader, h);
-      }
+      HostsMeetLeader(k);
       return;
+    }
+  }
+
+  // The officials named before `end` meet the delegation's leader, but not
+  // the delegation's own people (a post in a body the leader holds one in).
+  void HostsMeetLeader(size_t end) {
+    auto bodies_of = [&](const std::string& person) {
+      std::unordered_set<std::string> b;
+      for (const RelationRecord& r : *out_)
+        if (r.type == RelationType::kHoldsPosition && r.head == person) b.insert(r.tail);
+      return b;
+    };
+    const auto own = bodies_of(ctx_.leader->name);
+    for (const Ent& h : Of(In(0, end), true)) {
+      if (h == *ctx_.leader) continue;
+      bool same = false;
+      for (const std::string& b : bodies_of(h.name)) same |= own.count(b) > 0;
+      if (!same) Add(RelationType::kMetWith, *ctx_.leader, h);
     }
   }
 
