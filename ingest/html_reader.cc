@@ -423,7 +423,7 @@ class Reader {
         }
       }
       while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-      out->title = collapsed;
+      out->title = ScrubUtf8(collapsed);  // gumbo can emit stray bytes for overflowing references
     }
     static const char* const kDateKeys[] = {"publishdate", "pubdate", "publish_date", "publishtime", "publish-date",
                                             "publication_date", "article:published_time", "og:published_time",
@@ -495,7 +495,10 @@ class Reader {
         if (pending_space_ && pending_break_ == 0 && !(IsCjk(last_char_) && IsCjk(c))) Put(" ", space_off_, map[i]);
         pending_space_ = false;
         pending_space_off_set_ = false;
-        Put(text.substr(i, len), map[i], i + len < text.size() ? map[i + len] : base + orig.size());
+        // gumbo turns an overflowing reference (&#x6587EEEE…;) into stray
+        // bytes; they leave as U+FFFD so the text stays valid UTF-8.
+        std::string_view bytes = c == 0xFFFD && len == 1 ? std::string_view("\xEF\xBF\xBD") : text.substr(i, len);
+        Put(bytes, map[i], i + len < text.size() ? map[i + len] : base + orig.size());
         last_char_ = c;
       }
       i += len;

@@ -342,6 +342,23 @@ TEST_CASE("HTML: pages without an article, huge or deeply nested pages are refus
   CHECK(out.text.text == "标题\n\n短讯。");
 }
 
+TEST_CASE("HTML: character references that overflow leave valid UTF-8", "[inputs]") {
+  // gumbo turns an unterminated hex reference with too many digits into stray
+  // bytes; the reader's text and title must stay well-formed.
+  const std::vector<std::string> refs = {"&#x6587EEEEEEEEhars", "&#x6587EEEEEEEEEEEEEEEEEEEE;", "&#99999999999",
+                                         "&#x110000;"};
+  for (const std::string& ref : refs) {
+    INFO(ref);
+    HtmlText out;
+    std::string page = "<html><head><title>标" + ref + "题</title></head><body><p>前" + ref + "后</p></body></html>";
+    REQUIRE(ReadHtml(page, "p.html", HtmlOptions(), &out).ok());
+    CHECK(IsValidUtf8(out.text.text));
+    CHECK(IsValidUtf8(out.title));
+    CHECK(out.text.text.find("前") != std::string::npos);
+    CHECK(out.text.text.find("后") != std::string::npos);
+  }
+}
+
 TEST_CASE("DOCX: paragraphs in order, tables row by row", "[inputs]") {
   std::string text;
   REQUIRE(ReadDocx(Slurp(INPUTS "article.docx"), "article.docx", DocxOptions(), &text).ok());

@@ -23,6 +23,22 @@ char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
+std::string ScrubUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(s, i, &len);
+    if (c == 0xFFFD && len == 1) {
+      AppendUtf8(c, &out);
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

@@ -32,6 +32,10 @@ inline size_t Utf8SeqLen(unsigned char b) {
 // U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// s with every byte that does not start a well-formed sequence replaced by
+// U+FFFD (s itself when it is valid).
+std::string ScrubUtf8(std::string_view s);
+
 // Number of code points in s.
 size_t CountChars(std::string_view s);
 
