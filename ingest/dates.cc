@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <map>
 
+#include "ingest/word_starts.h"
+
 namespace kgb {
 namespace {
 
@@ -109,19 +111,11 @@ std::string FindDate(std::u32string_view t, int default_year) {
 bool HasVagueDay(std::u32string_view t) {
   static const std::u32string_view kWords[] = {U"近日", U"日前", U"近期", U"前不久", U"不久前",
                                                U"昨天", U"昨日", U"前天", U"上周"};
-  // One pass over t (not one search per word): at each character that
-  // starts a word, compare the words.
-  static const std::u32string kFirst = [] {
-    std::u32string f;
-    for (std::u32string_view w : kWords)
-      if (f.find(w[0]) == std::u32string::npos) f.push_back(w[0]);
-    return f;
-  }();
+  static const WordStarts kStarts(kWords);  // one pass over t, not one search per word
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    const char32_t c = t[i];
-    if (kFirst.find(c) == std::u32string::npos) continue;
+    if (!kStarts.MayStart(t[i])) continue;
     for (std::u32string_view w : kWords)
-      if (w[0] == c && t.substr(i, w.size()) == w) return true;
+      if (t.substr(i, w.size()) == w) return true;
   }
   return false;
 }

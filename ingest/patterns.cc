@@ -211,22 +211,31 @@ std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPatter
     if (m.ref == RefKind::kNone && m.begin < m.end && m.end <= text.size() && start[m.begin] < 0)
       start[m.begin] = static_cast<int>(i);
   }
+  std::vector<size_t> starts;  // where a mention starts, in order
+  for (size_t pos = 0; pos < text.size(); ++pos)
+    if (start[pos] >= 0) starts.push_back(pos);
   Matcher mt{lex, text, s.words, mentions, start};
+  auto try_at = [&](const RelationPattern& p, size_t pos) {
+    if (!mt.Step(0, pos)) return;
+    PatternMatch r{p.type, mt.caps[p.head], mt.caps[p.tail]};
+    if (r.head != r.tail && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  };
   for (const RelationPattern& p : patterns) {
     mt.p = &p;
     // A pattern that opens with a required mention or literal is tried only
     // where one starts.
     const PatternElement* first = p.elements.empty() || p.elements[0].optional ? nullptr : &p.elements[0];
+    if (first && first->kind == PatternElement::Kind::kMention) {
+      for (size_t pos : starts) try_at(p, pos);
+      continue;
+    }
     for (size_t pos = 0; pos < text.size(); ++pos) {
-      if (first && first->kind == PatternElement::Kind::kMention && start[pos] < 0) continue;
       if (first && first->kind == PatternElement::Kind::kLiteral) {
         bool may = false;
         for (const std::u32string& a : first->alternatives) may |= !a.empty() && a[0] == text[pos];
         if (!may) continue;
       }
-      if (!mt.Step(0, pos)) continue;
-      PatternMatch r{p.type, mt.caps[p.head], mt.caps[p.tail]};
-      if (r.head != r.tail && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+      try_at(p, pos);
     }
   }
   return out;

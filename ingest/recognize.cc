@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/word_starts.h"
 #include "util/normalize.h"
 #include "util/utf8.h"
 
@@ -744,15 +745,17 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
 
 void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const {
   // "A、B、C等项目": every item of a list closed by 等 + a kind is of that kind.
-  static const std::pair<std::u32string_view, EntityType> kKinds[] = {
-      {U"等项目", EntityType::kProject},     {U"等重点项目", EntityType::kProject},
-      {U"等重大项目", EntityType::kProject}, {U"等工程", EntityType::kProject},
-      {U"等企业", EntityType::kOrganization}, {U"等公司", EntityType::kOrganization},
-      {U"等银行", EntityType::kOrganization}, {U"等高校", EntityType::kOrganization},
-      {U"等单位", EntityType::kOrganization}, {U"等园区", EntityType::kPark}};
+  static const std::u32string_view kMarkers[] = {U"等项目", U"等重点项目", U"等重大项目", U"等工程", U"等企业",
+                                                 U"等公司", U"等银行",     U"等高校",     U"等单位", U"等园区"};
+  static const EntityType kTypes[] = {EntityType::kProject,      EntityType::kProject,      EntityType::kProject,
+                                      EntityType::kProject,      EntityType::kOrganization, EntityType::kOrganization,
+                                      EntityType::kOrganization, EntityType::kOrganization, EntityType::kOrganization,
+                                      EntityType::kPark};
+  static const WordStarts kStarts(kMarkers);
   std::u32string_view t = s.text;
-  for (auto [marker, type] : kKinds) {
-    for (size_t pos = t.find(marker); pos != std::u32string_view::npos; pos = t.find(marker, pos + 1)) {
+  kStarts.ForEach(t, [&](size_t pos, size_t k) {
+      const std::u32string_view marker = kMarkers[k];
+      const EntityType type = kTypes[k];
       size_t end = pos;
       std::vector<std::pair<size_t, size_t>> items;
       for (;;) {
@@ -766,7 +769,7 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         items.emplace_back(b, end);
         end = b - 1;
       }
-      if (items.size() < 2) continue;
+      if (items.size() < 2) return;
       // "A、B、C等项目建设工地和企业": projects and companies; a member
       // without a project's suffix is a company.
       // So is "A、B、C等企业和项目": a member with a project's suffix is a project.
@@ -792,8 +795,7 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
         }
         c->push_back(Make(s, b, e, kind, name, 4));
       }
-    }
-  }
+  });
 }
 
 void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const {
@@ -801,9 +803,10 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
   // Companies by what only companies do: "云帆科技成功上市", "…顺利过会".
   static const std::u32string_view kListing[] = {U"上市", U"过会", U"挂牌"};
   static const std::u32string_view kAdverbs[] = {U"成功", U"顺利", U"即将", U"正式", U"已", U"将", U"率先"};
-  for (std::u32string_view w : kListing) {
-    for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
-      if (pos + w.size() < t.size() && IsHan(t[pos + w.size()])) continue;  // 上市公司
+  static const WordStarts kListingStarts(kListing);
+  kListingStarts.ForEach(t, [&](size_t pos, size_t k) {
+      std::u32string_view w = kListing[k];
+      if (pos + w.size() < t.size() && IsHan(t[pos + w.size()])) return;  // 上市公司
       size_t e = pos;
       for (bool again = true; again;) {
         again = false;
@@ -812,21 +815,19 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
       }
       size_t b = ExtendLeft(s, e, false);
       std::u32string_view name = t.substr(b, e - b);
-      if (name.size() < 4 || lex_.IsGeneric(name)) continue;
+      if (name.size() < 4 || lex_.IsGeneric(name)) return;
       c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
-    }
-  }
+  });
   // A named construction site: "在翠湖壹号院施工现场".
   static const std::u32string_view kSite[] = {U"施工现场", U"项目工地", U"施工工地", U"建设现场"};
-  for (std::u32string_view w : kSite) {
-    for (size_t pos = t.find(w); pos != std::u32string_view::npos; pos = t.find(w, pos + 1)) {
-      if (pos == 0 || !IsHan(t[pos - 1])) continue;
+  static const WordStarts kSiteStarts(kSite);
+  kSiteStarts.ForEach(t, [&](size_t pos, size_t) {
+      if (pos == 0 || !IsHan(t[pos - 1])) return;
       size_t b = ExtendLeft(s, pos, true);
       std::u32string_view name = t.substr(b, pos - b);
-      if (name.size() < 4 || lex_.IsGeneric(name)) continue;
+      if (name.size() < 4 || lex_.IsGeneric(name)) return;
       c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
-    }
-  }
+  });
 }
 
 bool Recognizer::NameMayEndAt(const Sentence& s, size_t e) const {
@@ -874,22 +875,25 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
                                                    U"了解", U"查看", U"指导", U"实地", U"表示", U"等"};
   static const std::u32string_view kNotPlaces[] = {U"车间", U"现场", U"一线", U"基层", U"工地", U"企业", U"公司",
                                                    U"园区", U"社区", U"项目", U"单位", U"部门", U"场所", U"区域"};
+  static const WordStarts kGoStarts(kGo);
+  static const WordStarts kStopStarts(kStopWords);
   std::u32string_view t = s.text;
-  for (std::u32string_view go : kGo) {
-    for (size_t pos = t.find(go); pos != std::u32string_view::npos; pos = t.find(go, pos + 1)) {
+  kGoStarts.ForEach(t, [&](size_t pos, size_t go_k) {
+      const std::u32string_view go = kGo[go_k];
       size_t b = pos + go.size();
       if (b < t.size() && t[b] == U'了') ++b;
       if (StartsAt(t, b, U"先后")) b += 2;
       // "深入梳理…": an adverb before another verb, not a route.
       if (const Word* w = WordAt(s, b);
           w && w->begin == b && (PlainVerb(w->tag) || (go == U"深入" && (w->tag == PosTag::kI || w->tag == PosTag::kL))))
-        continue;
+        return;
       // The items run to the clause end or the next visit word.
       size_t end = b;
       while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
              t[end] != U'!' && t[end] != U'?') {
         bool stop = false;
-        for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
+        if (kStopStarts.MayStart(t[end]))
+          for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
         if (stop) break;
         ++end;
       }
@@ -938,8 +942,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
           if (ends(w)) type = EntityType::kProject;
         c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
       }
-    }
-  }
+  });
 }
 
 void Recognizer::SplitInnerOrgans(const Sentence& s, std::vector<Mention>* ms) const {
@@ -1147,13 +1150,14 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
 
 void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
-  static const std::pair<std::u32string_view, RefKind> kRefs[] = {
-      {U"该公司", RefKind::kCompany}, {U"该企业", RefKind::kCompany}, {U"该集团", RefKind::kCompany},
-      {U"该项目", RefKind::kProject}, {U"双方", RefKind::kBoth},      {U"我区", RefKind::kHome},
-      {U"本区", RefKind::kHome}};
-  for (size_t i = 0; i < t.size(); ++i) {
-    for (auto [w, kind] : kRefs) {
-      if (t[i] != w[0] || !StartsAt(t, i, w)) continue;
+  static const std::u32string_view kRefs[] = {U"该公司", U"该企业", U"该集团", U"该项目",
+                                              U"双方",   U"我区",   U"本区"};
+  static const RefKind kKinds[] = {RefKind::kCompany, RefKind::kCompany, RefKind::kCompany, RefKind::kProject,
+                                   RefKind::kBoth,    RefKind::kHome,    RefKind::kHome};
+  static const WordStarts kStarts(kRefs);
+  kStarts.ForEach(t, [&](size_t i, size_t k) {
+      const std::u32string_view w = kRefs[k];
+      const RefKind kind = kKinds[k];
       Mention m;
       m.begin = static_cast<uint32_t>(i);
       m.end = static_cast<uint32_t>(i + w.size());
@@ -1164,8 +1168,7 @@ void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
                                            : EntityType::kOrganization;
       m.name = ToUtf8(w);
       c->push_back(std::move(m));
-    }
-  }
+  });
 }
 
 void Recognizer::AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const {
@@ -1174,7 +1177,9 @@ void Recognizer::AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const 
   static const std::u32string_view kOrgans[] = {U"人民政府", U"政府", U"政协", U"人大常委会", U"委"};
   static const std::u32string_view kLevels[] = {U"市", U"区", U"县", U"州", U"镇"};
   std::u32string_view t = s.text;
+  static const WordStarts kLevelStarts(kLevels);
   for (size_t i = 0; i + 2 <= t.size(); ++i) {
+    if (!kLevelStarts.MayStart(t[i])) continue;
     for (std::u32string_view lvl : kLevels) {
       if (t[i] != lvl[0]) continue;
       for (std::u32string_view organ : kOrgans) {
