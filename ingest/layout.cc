@@ -206,9 +206,19 @@ class Segmenter {
 
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
     if (!MayHoldMarker(s, kind, at_start)) return false;
-    for (const auto& [mm, k] : markers_) {
-      if (k != kind) continue;
-      if (at_start ? StartsWith(s, mm) : s.find(mm) != std::u32string::npos) return true;
+    if (at_start) {
+      for (const auto& [mm, k] : markers_)
+        if (k == kind && StartsWith(s, mm)) return true;
+      return false;
+    }
+    // Anywhere: one pass over s, comparing the markers only where one may
+    // start (not one search of s per marker).
+    const size_t kk = static_cast<size_t>(kind);
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char32_t c = s[i];
+      if (!always_[kk] && !(c < 0x10000 && first_chars_[kk][c])) continue;
+      for (const auto& [mm, k] : markers_)
+        if (k == kind && (mm.empty() || (mm[0] == c && s.compare(i, mm.size(), mm) == 0))) return true;
     }
     return false;
   }
@@ -221,7 +231,7 @@ class Segmenter {
     if (n[0] == U'#') { l->kind = LineKind::kHeading; return false; }
     if (n.size() <= 60 && HasMarker(n, LayoutKind::kDrop, false)) { l->kind = LineKind::kDrop; return false; }
     // Navigation trails and menus: "首页 > 新闻中心 > 园区动态", "政务公开 | 投资指南".
-    {
+    if (n.size() <= 80) {
       size_t seps = 0;
       bool period = false;
       for (size_t k = 0; k < n.size(); ++k) {
@@ -231,7 +241,7 @@ class Segmenter {
         seps += c == U'-' && k > 0 && k + 1 < n.size() && IsHan(n[k - 1]) && IsHan(n[k + 1]);
         period |= c == U'。';
       }
-      if (seps >= 2 && !period && n.size() <= 80) { l->kind = LineKind::kDrop; return false; }
+      if (seps >= 2 && !period) { l->kind = LineKind::kDrop; return false; }
     }
     if (n.size() <= 40) {  // (the copy only for short lines)
       std::u32string body = n;
@@ -243,11 +253,11 @@ class Segmenter {
     l->kind = LineKind::kText;
     if (HasMarker(n, LayoutKind::kArticle, true)) {
       l->article_start = true;
-    } else if (StartsWith(n, U"本报") && n.find(U'讯') != std::u32string::npos && n.find(U'讯') < 14) {
+    } else if (StartsWith(n, U"本报") && std::u32string_view(n).substr(0, 14).find(U'讯') != std::u32string::npos) {
       l->article_start = true;  // 本报郑州5月9日讯
     } else {
-      size_t dian = n.find(U'电');
-      if (dian != std::u32string::npos && dian < 20 &&
+      size_t dian = std::u32string_view(n).substr(0, 20).find(U'电');
+      if (dian != std::u32string::npos &&
           (StartsWith(n, U"新华社") || StartsWith(n, U"中新社") || StartsWith(n, U"中新网") || StartsWith(n, U"人民网")))
         l->article_start = true;
     }
@@ -535,9 +545,24 @@ class Segmenter {
     src.clear();
     bool mapped = false;      // src holds the map (else: the identity so far)
     uint32_t orig_chars = 0;  // characters in orig
+    // The bytes of text_ that orig still lacks: consecutive characters are
+    // appended as one run rather than one by one.
+    size_t run_b = 0, run_e = 0;
+    auto take = [&](const Unit& x) {
+      if (x.tb != run_e) {
+        orig.append(text_.text, run_b, run_e - run_b);
+        run_b = x.tb;
+      }
+      run_e = x.te;
+    };
+    auto flush_run = [&] {
+      orig.append(text_.text, run_b, run_e - run_b);
+      run_b = run_e = 0;
+    };
     int depth = 0;
     size_t since_open = 0;
     auto finish = [&] {
+      flush_run();
       if (!text.empty()) {
         // Traditional -> Simplified over the whole sentence, with phrase
         // context; length-preserving, so the map stays valid (util/t2s.h).
@@ -567,7 +592,7 @@ class Segmenter {
     };
     Unit u;
     while (chars.Next(&u)) {
-      if (orig.empty()) s.orig_begin = u.ob;
+      if (orig_chars == 0) s.orig_begin = u.ob;
       size_t before = text.size();
       norm.AppendCompat(u.ch, &text);
       if (!mapped && (text.size() != before + 1 || before != orig_chars)) {
@@ -576,7 +601,7 @@ class Segmenter {
       }
       if (mapped)
         for (size_t t = before; t < text.size(); ++t) src.push_back(orig_chars);
-      orig.append(text_.text, u.tb, u.te - u.tb);
+      take(u);
       ++orig_chars;
       s.orig_end = u.oe;
       if (text.size() >= kMaxSentenceChars) {
@@ -598,7 +623,7 @@ class Segmenter {
         chars.Next(&n);
         if (mapped) src.push_back(orig_chars);
         text.push_back(next[0]);
-        orig.append(text_.text, n.tb, n.te - n.tb);
+        take(n);
         ++orig_chars;
         s.orig_end = n.oe;
       }

@@ -1025,6 +1025,19 @@ void Recognizer::AddBodiesBeforeTitles(const Sentence& s, std::vector<Mention>* 
 void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   std::u32string_view t = s.text;
   std::vector<char> taken(t.size() + 1, 0);
+  // Steps (b) and (c) ask the same positions whether a clause and a name
+  // start there: each answer is computed once (-1: not yet).
+  std::vector<int8_t> clause_memo(t.size() + 1, -1);
+  std::vector<int8_t> name_memo(t.size() + 1, -1);
+  auto clause_start = [&](size_t i) {
+    if (clause_memo[i] < 0) clause_memo[i] = ClauseStart(t, i) ? 1 : 0;
+    return clause_memo[i] == 1;
+  };
+  auto name_at = [&](size_t i) -> size_t {
+    if (i > t.size()) return 0;
+    if (name_memo[i] < 0) name_memo[i] = static_cast<int8_t>(NameAt(s, i));
+    return static_cast<size_t>(name_memo[i]);
+  };
   auto add = [&](size_t b, size_t len, bool strong, int priority) {
     if (BylineBefore(t, b)) return;
     for (size_t k = b; k < b + len; ++k)
@@ -1039,7 +1052,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
-    size_t len = NameAt(s, at);
+    size_t len = name_at(at);
     // "领导班子": a noun the dictionary knows holds title and "name" alike.
     if (const Word* nw = WordAt(s, at);
         len && nw && nw->begin < at && nw->end == at + len && (nw->tag == PosTag::kN || nw->tag == PosTag::kVn))
@@ -1066,8 +1079,8 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   // (b) before an action word at a clause start: 马立新会见, 林致远一行
   for (size_t i = 0; i < t.size(); ++i) {
     if (!lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
-    if (!ClauseStart(t, i)) continue;
-    size_t len = NameAt(s, i);
+    if (!clause_start(i)) continue;
+    size_t len = name_at(i);
     if (!len) continue;
     bool strong_after = false;
     for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
@@ -1099,7 +1112,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (tl == 0 || pos < tl + 2) continue;
     size_t e = pos - tl;
     for (size_t len : {size_t{3}, size_t{2}}) {
-      if (e < len || NameAt(s, e - len) < len) continue;  // the title bounds the name
+      if (e < len || name_at(e - len) < len) continue;  // the title bounds the name
       add(e - len, len, false, 2);
       break;
     }
@@ -1111,11 +1124,11 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (after_leaders)
       if (const Word* lw = WordAt(s, i); lw && lw->begin < i) after_leaders = false;
     if (!after_leaders && !lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
-    if (!ClauseStart(t, i) && !after_leaders) continue;
+    if (!after_leaders && !clause_start(i)) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {
-      size_t len = NameAt(s, k);
+      size_t len = name_at(k);
       if (!len && after_leaders) {
         // A member whose surname the list lacks: a two- or three-character
         // word the word layer could not place, between list marks.
@@ -1223,10 +1236,10 @@ void ResolveOverlaps(std::vector<Mention>* ms) {
   });
   std::vector<Mention> kept;
   for (size_t i : order) {
-    const Mention& m = (*ms)[i];
+    Mention& m = (*ms)[i];
     bool overlap = false;
     for (const Mention& k : kept) overlap |= m.begin < k.end && k.begin < m.end;
-    if (!overlap) kept.push_back(m);
+    if (!overlap) kept.push_back(std::move(m));  // each index comes once
   }
   std::sort(kept.begin(), kept.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   *ms = std::move(kept);

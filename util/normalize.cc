@@ -10,9 +10,6 @@
 namespace kgb {
 namespace {
 
-constexpr char32_t kMultiFlag = 0x80000000u;
-constexpr char32_t kDelete = 0xFFFFFFFFu;
-
 bool IsZeroWidth(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
@@ -101,20 +98,17 @@ Normalizer::Normalizer() : single_(0x10000), compat_(0x10000) {
 
 bool Normalizer::IsIdentity(char32_t cp) const { return cp >= 0x10000 || single_[cp] == cp; }
 
-void Normalizer::Append(char32_t cp, std::u32string* out) const {
+void Normalizer::AppendSlow(char32_t cp, std::u32string* out) const {
   if (cp >= 0x10000) { out->push_back(t2s_ ? t2s_->Char(cp) : cp); return; }
   char32_t s = single_[cp];
   if (s == kDelete) return;
-  if (s & kMultiFlag) { out->append(multi_[s & ~kMultiFlag]); return; }
-  out->push_back(s);
+  out->append(multi_[s & ~kMultiFlag]);
 }
 
-void Normalizer::AppendCompat(char32_t cp, std::u32string* out) const {
-  if (cp >= 0x10000) { out->push_back(cp); return; }
+void Normalizer::AppendCompatSlow(char32_t cp, std::u32string* out) const {
   char32_t s = compat_[cp];
   if (s == kDelete) return;
-  if (s & kMultiFlag) { out->append(compat_multi_[s & ~kMultiFlag]); return; }
-  out->push_back(s);
+  out->append(compat_multi_[s & ~kMultiFlag]);
 }
 
 void Normalizer::ToSimplified(std::u32string* text, size_t from) const {

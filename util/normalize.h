@@ -36,10 +36,21 @@ class Normalizer {
 
   // Appends the normalization of `cp` to *out (possibly nothing, possibly
   // several characters), Traditional characters converted without context.
-  void Append(char32_t cp, std::u32string* out) const;
+  void Append(char32_t cp, std::u32string* out) const {
+    if (cp < 0x10000) {
+      const char32_t s = single_[cp];
+      if (!(s & kMultiFlag)) { out->push_back(s); return; }  // one character, nearly always
+    }
+    AppendSlow(cp, out);
+  }
   // Appends NFKC of `cp` without the zero-width characters, Traditional
   // characters left as they are: ToSimplified converts them afterwards.
-  void AppendCompat(char32_t cp, std::u32string* out) const;
+  void AppendCompat(char32_t cp, std::u32string* out) const {
+    if (cp >= 0x10000) { out->push_back(cp); return; }
+    const char32_t s = compat_[cp];
+    if (!(s & kMultiFlag)) { out->push_back(s); return; }
+    AppendCompatSlow(cp, out);
+  }
   // Converts (*text)[from, end) from Traditional to Simplified in place, with
   // phrase context; the length does not change.
   void ToSimplified(std::u32string* text, size_t from = 0) const;
@@ -54,7 +65,14 @@ class Normalizer {
   bool IsIdentity(char32_t cp) const;
 
  private:
+  // Table entries: kMultiFlag | index into multi_ (or compat_multi_), or
+  // kDelete (which has the flag too).
+  static constexpr char32_t kMultiFlag = 0x80000000u;
+  static constexpr char32_t kDelete = 0xFFFFFFFFu;
+
   Normalizer();
+  void AppendSlow(char32_t cp, std::u32string* out) const;
+  void AppendCompatSlow(char32_t cp, std::u32string* out) const;
   // For BMP code points: the single replacement code point, or kMulti with
   // the index of a longer replacement in multi_ (kDelete: removed).
   std::vector<char32_t> single_;
