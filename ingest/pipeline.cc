@@ -541,6 +541,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
       if (HasVagueDay(page.sentences[i].text)) break;  // "近日，..." dates nothing
     }
     for (size_t i = a.first; i < a.first + a.count; ++i) {
+      if (mentions[i].empty()) continue;  // dates only what its mentions and relations carry
       std::string d = FindDate(page.sentences[i].text, year);
       dates[i] = !d.empty() ? d : HasVagueDay(page.sentences[i].text) ? "" : lede;
     }
@@ -574,7 +575,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   in.mentions = &mentions;
   in.home_zone = home.any;
   in.doc = doc;
-  in.dates = dates;
+  in.dates = std::move(dates);
   std::vector<EntityRecord> implied;
   ExtractRelations(in, *lex_, &out->relations, &implied);
 
@@ -592,7 +593,7 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
       e.mentions++;
       for (const std::string& a : m.aliases)
         if (a != m.name && std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
-      const std::string& d = dates[i];
+      const std::string& d = in.dates[i];
       if (!d.empty()) {
         if (e.first_seen.empty() || d < e.first_seen) e.first_seen = d;
         if (e.last_seen.empty() || d > e.last_seen) e.last_seen = d;

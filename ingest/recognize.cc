@@ -1119,7 +1119,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   }
   // (c) lists: 钱峰、卫东、韩立等参加会见
   for (size_t i = 0; i < t.size(); ++i) {
-    bool after_leaders = i >= 2 && t.substr(i - 2, 2) == U"领导";
+    bool after_leaders = i >= 2 && t[i - 2] == U'领' && t[i - 1] == U'导';
     // Not inside a word (领导|班子 is 领导班子).
     if (after_leaders)
       if (const Word* lw = WordAt(s, i); lw && lw->begin < i) after_leaders = false;

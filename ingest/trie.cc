@@ -88,4 +88,14 @@ void SuffixTrie::Add(std::u32string_view word, int32_t value) {
   rev_.Add(r, value);
 }
 
+size_t Trie::LongestFrom(std::u32string_view text, size_t pos, int32_t* value) const {
+  size_t best = 0;
+  ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
+    best = len;
+    *value = v;
+    return true;
+  });
+  return best;
+}
+
 }  // namespace kgb

@@ -68,21 +68,16 @@ class Trie {
   // Inline: recognition calls it at nearly every character, and most calls
   // end at the first step.
   size_t LongestAt(std::u32string_view text, size_t pos, int32_t* value) const {
-    if (pos >= text.size()) return 0;
-    char32_t c = text[pos];
-    if (!MayStartWith(c)) return 0;
-    size_t best = 0;
-    ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
-      best = len;
-      *value = v;
-      return true;
-    });
-    return best;
+    if (pos >= text.size() || !MayStartWith(text[pos])) return 0;
+    return LongestFrom(text, pos, value);
   }
 
   size_t size() const { return words_; }
 
  private:
+  // LongestAt past the quick test (out of line, so that the test inlines).
+  size_t LongestFrom(std::u32string_view text, size_t pos, int32_t* value) const;
+
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
   // A filter over the words' first two characters (as walked): false means
   // no word starts with c0 c1, and saves the second step's probe of the
@@ -170,6 +165,7 @@ class SuffixTrie {
     rev_.ForEachBackward(text, end, f);
   }
   size_t LongestEndingAt(std::u32string_view text, size_t end, int32_t* value) const {
+    if (end == 0 || end > text.size() || !rev_.MayStartWith(text[end - 1])) return 0;  // the quick test
     size_t best = 0;
     ForEachEndingAt(text, end, [&](size_t len, int32_t v) {
       best = len;
