@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/trie.h"
+#include "ingest/word_starts.h"
 
 namespace kgb {
 namespace {
@@ -76,6 +77,10 @@ void CheckAgainstHand(const std::vector<std::u32string>& words, const std::u32st
     });
     INFO("endings at " << pos);
     CHECK(got_end == want_end);
+    int32_t ev = -1;
+    size_t elen = suffixes.LongestEndingAt(text, pos, &ev);
+    CHECK(elen == (want_end.empty() ? 0 : want_end.back().first));
+    if (!want_end.empty()) CHECK(ev == want_end.back().second);
   }
   for (size_t i = 0; i < words.size(); ++i) {
     int32_t first = static_cast<int32_t>(i);
@@ -119,6 +124,41 @@ TEST_CASE("trie lookups hold on a list that grows every table", "[ingest][trie]"
   std::u32string text;
   for (int i = 0; i < 300; ++i) text.push_back(alphabet[next() % alphabet.size()]);
   CheckAgainstHand(words, text);
+}
+
+TEST_CASE("word lists are searched in one pass, by position then list order", "[ingest][trie]") {
+  // Overlapping words and words sharing a first character all come, as
+  // repeated find calls would give them; a word beyond the BMP too.
+  static const std::u32string_view kWords[] = {U"来到", U"来", U"到江州", U"江州", U"𠀀州"};
+  const WordStarts starts(kWords);
+  struct Row {
+    std::u32string_view text;
+    std::vector<std::pair<size_t, size_t>> want;  // (position, index into kWords)
+  };
+  const std::vector<Row> rows = {
+      {U"", {}},
+      {U"他们来到江州", {{2, 0}, {2, 1}, {3, 2}, {4, 3}}},
+      {U"来来", {{0, 1}, {1, 1}}},
+      {U"𠀀州与江", {{0, 4}}},
+      {U"无此词", {}},
+  };
+  for (const Row& r : rows) {
+    std::vector<std::pair<size_t, size_t>> got;
+    starts.ForEach(r.text, [&](size_t pos, size_t k) { got.emplace_back(pos, k); });
+    std::vector<std::pair<size_t, size_t>> by_hand;
+    for (size_t pos = 0; pos < r.text.size(); ++pos)
+      for (size_t k = 0; k < std::size(kWords); ++k)
+        if (r.text.substr(pos, kWords[k].size()) == kWords[k]) by_hand.emplace_back(pos, k);
+    CHECK(got == r.want);
+    CHECK(got == by_hand);
+  }
+  // The quick test: a list of BMP words rules out other first characters; a
+  // word beyond the BMP turns the test off (every position is compared).
+  static const std::u32string_view kBmp[] = {U"来到", U"江州"};
+  const WordStarts bmp(kBmp);
+  CHECK(bmp.MayStart(U'来'));
+  CHECK(!bmp.MayStart(U'无'));
+  CHECK(starts.MayStart(U'无'));
 }
 
 }  // namespace
