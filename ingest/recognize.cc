@@ -754,47 +754,47 @@ void Recognizer::AddTypedLists(const Sentence& s, std::vector<Mention>* c) const
   static const WordStarts kStarts(kMarkers);
   std::u32string_view t = s.text;
   kStarts.ForEach(t, [&](size_t pos, size_t k) {
-      const std::u32string_view marker = kMarkers[k];
-      const EntityType type = kTypes[k];
-      size_t end = pos;
-      std::vector<std::pair<size_t, size_t>> items;
-      for (;;) {
-        size_t b = end;
-        while (b > 0 && t[b - 1] != U'、' && IsNameChar(t[b - 1])) --b;
-        if (t[b > 0 ? b - 1 : 0] != U'、' || b == 0) {
-          b = ExtendLeft(s, end, type == EntityType::kProject);
-          items.emplace_back(b, end);
-          break;
-        }
+    const std::u32string_view marker = kMarkers[k];
+    const EntityType type = kTypes[k];
+    size_t end = pos;
+    std::vector<std::pair<size_t, size_t>> items;
+    for (;;) {
+      size_t b = end;
+      while (b > 0 && t[b - 1] != U'、' && IsNameChar(t[b - 1])) --b;
+      if (t[b > 0 ? b - 1 : 0] != U'、' || b == 0) {
+        b = ExtendLeft(s, end, type == EntityType::kProject);
         items.emplace_back(b, end);
-        end = b - 1;
+        break;
       }
-      if (items.size() < 2) return;
-      // "A、B、C等项目建设工地和企业": projects and companies; a member
-      // without a project's suffix is a company.
-      // So is "A、B、C等企业和项目": a member with a project's suffix is a project.
-      bool mixed = false;
-      if (type == EntityType::kProject || type == EntityType::kOrganization) {
-        size_t after = pos + marker.size();
-        std::u32string_view other = type == EntityType::kProject ? U"企业" : U"项目";
-        for (size_t k = after; k < t.size() && k < after + 10 && IsNameChar(t[k]); ++k) mixed |= StartsAt(t, k, other);
+      items.emplace_back(b, end);
+      end = b - 1;
+    }
+    if (items.size() < 2) return;
+    // "A、B、C等项目建设工地和企业": projects and companies; a member
+    // without a project's suffix is a company.
+    // So is "A、B、C等企业和项目": a member with a project's suffix is a project.
+    bool mixed = false;
+    if (type == EntityType::kProject || type == EntityType::kOrganization) {
+      size_t after = pos + marker.size();
+      std::u32string_view other = type == EntityType::kProject ? U"企业" : U"项目";
+      for (size_t k = after; k < t.size() && k < after + 10 && IsNameChar(t[k]); ++k) mixed |= StartsAt(t, k, other);
+    }
+    for (auto [b, e] : items) {
+      int32_t v;
+      while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
+      std::u32string_view item = t.substr(b, e - b);
+      if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item) || HoldsTitle(item)) continue;
+      std::u32string name(item);
+      if (type == EntityType::kPark) name = CanonicalPark(name);
+      EntityType kind = type;
+      if (mixed) {
+        int32_t sv;
+        size_t sl = lex_.suffixes.LongestEndingAt(t, e, &sv);
+        kind = sl && lex_.suffix_info[sv].type == EntityType::kProject ? EntityType::kProject
+                                                                        : EntityType::kOrganization;
       }
-      for (auto [b, e] : items) {
-        int32_t v;
-        while (b < e && lex_.determiners.LongestAt(t, b, &v) > 0) b += lex_.determiners.LongestAt(t, b, &v);
-        std::u32string_view item = t.substr(b, e - b);
-        if (item.size() < 2 || item.size() > 30 || lex_.IsGeneric(item) || HoldsTitle(item)) continue;
-        std::u32string name(item);
-        if (type == EntityType::kPark) name = CanonicalPark(name);
-        EntityType kind = type;
-        if (mixed) {
-          int32_t sv;
-          size_t sl = lex_.suffixes.LongestEndingAt(t, e, &sv);
-          kind = sl && lex_.suffix_info[sv].type == EntityType::kProject ? EntityType::kProject
-                                                                          : EntityType::kOrganization;
-        }
-        c->push_back(Make(s, b, e, kind, name, 4));
-      }
+      c->push_back(Make(s, b, e, kind, name, 4));
+    }
   });
 }
 
@@ -805,28 +805,28 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
   static const std::u32string_view kAdverbs[] = {U"成功", U"顺利", U"即将", U"正式", U"已", U"将", U"率先"};
   static const WordStarts kListingStarts(kListing);
   kListingStarts.ForEach(t, [&](size_t pos, size_t k) {
-      std::u32string_view w = kListing[k];
-      if (pos + w.size() < t.size() && IsHan(t[pos + w.size()])) return;  // 上市公司
-      size_t e = pos;
-      for (bool again = true; again;) {
-        again = false;
-        for (std::u32string_view a : kAdverbs)
-          if (e >= a.size() && t.substr(e - a.size(), a.size()) == a) { e -= a.size(); again = true; break; }
-      }
-      size_t b = ExtendLeft(s, e, false);
-      std::u32string_view name = t.substr(b, e - b);
-      if (name.size() < 4 || lex_.IsGeneric(name)) return;
-      c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
+    std::u32string_view w = kListing[k];
+    if (pos + w.size() < t.size() && IsHan(t[pos + w.size()])) return;  // 上市公司
+    size_t e = pos;
+    for (bool again = true; again;) {
+      again = false;
+      for (std::u32string_view a : kAdverbs)
+        if (e >= a.size() && t.substr(e - a.size(), a.size()) == a) { e -= a.size(); again = true; break; }
+    }
+    size_t b = ExtendLeft(s, e, false);
+    std::u32string_view name = t.substr(b, e - b);
+    if (name.size() < 4 || lex_.IsGeneric(name)) return;
+    c->push_back(Make(s, b, e, EntityType::kOrganization, std::u32string(name), 3));
   });
   // A named construction site: "在翠湖壹号院施工现场".
   static const std::u32string_view kSite[] = {U"施工现场", U"项目工地", U"施工工地", U"建设现场"};
   static const WordStarts kSiteStarts(kSite);
   kSiteStarts.ForEach(t, [&](size_t pos, size_t) {
-      if (pos == 0 || !IsHan(t[pos - 1])) return;
-      size_t b = ExtendLeft(s, pos, true);
-      std::u32string_view name = t.substr(b, pos - b);
-      if (name.size() < 4 || lex_.IsGeneric(name)) return;
-      c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
+    if (pos == 0 || !IsHan(t[pos - 1])) return;
+    size_t b = ExtendLeft(s, pos, true);
+    std::u32string_view name = t.substr(b, pos - b);
+    if (name.size() < 4 || lex_.IsGeneric(name)) return;
+    c->push_back(Make(s, b, pos, EntityType::kProject, std::u32string(name), 2));
   });
 }
 
@@ -879,69 +879,69 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
   static const WordStarts kStopStarts(kStopWords);
   std::u32string_view t = s.text;
   kGoStarts.ForEach(t, [&](size_t pos, size_t go_k) {
-      const std::u32string_view go = kGo[go_k];
-      size_t b = pos + go.size();
-      if (b < t.size() && t[b] == U'了') ++b;
-      if (StartsAt(t, b, U"先后")) b += 2;
-      // "深入梳理…": an adverb before another verb, not a route.
-      if (const Word* w = WordAt(s, b);
-          w && w->begin == b && (PlainVerb(w->tag) || (go == U"深入" && (w->tag == PosTag::kI || w->tag == PosTag::kL))))
-        return;
-      // The items run to the clause end or the next visit word.
-      size_t end = b;
-      while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
-             t[end] != U'!' && t[end] != U'?') {
-        bool stop = false;
-        if (kStopStarts.MayStart(t[end]))
-          for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
-        if (stop) break;
-        ++end;
-      }
-      size_t ib = b;
-      for (size_t k = b; k <= end; ++k) {
-        if (k < end && t[k] != U'、') continue;
-        std::u32string_view item = t.substr(ib, k - ib);
-        size_t item_b = ib;
-        ib = k + 1;
-        // "高新区的A、B": the stops are what follows 的.
-        if (item_b == b) {
-          size_t de = item.find(U'的');
-          if (de != std::u32string_view::npos && de + 1 < item.size()) {
-            item_b += de + 1;
-            item.remove_prefix(de + 1);
-          }
+    const std::u32string_view go = kGo[go_k];
+    size_t b = pos + go.size();
+    if (b < t.size() && t[b] == U'了') ++b;
+    if (StartsAt(t, b, U"先后")) b += 2;
+    // "深入梳理…": an adverb before another verb, not a route.
+    if (const Word* w = WordAt(s, b);
+        w && w->begin == b && (PlainVerb(w->tag) || (go == U"深入" && (w->tag == PosTag::kI || w->tag == PosTag::kL))))
+      return;
+    // The items run to the clause end or the next visit word.
+    size_t end = b;
+    while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
+           t[end] != U'!' && t[end] != U'?') {
+      bool stop = false;
+      if (kStopStarts.MayStart(t[end]))
+        for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
+      if (stop) break;
+      ++end;
+    }
+    size_t ib = b;
+    for (size_t k = b; k <= end; ++k) {
+      if (k < end && t[k] != U'、') continue;
+      std::u32string_view item = t.substr(ib, k - ib);
+      size_t item_b = ib;
+      ib = k + 1;
+      // "高新区的A、B": the stops are what follows 的.
+      if (item_b == b) {
+        size_t de = item.find(U'的');
+        if (de != std::u32string_view::npos && de + 1 < item.size()) {
+          item_b += de + 1;
+          item.remove_prefix(de + 1);
         }
-        for (std::u32string_view site : kSites)
-          if (item.size() > site.size() + 2 && item.substr(item.size() - site.size()) == site) {
-            item.remove_suffix(site.size());
-            break;
-          }
-        if (item.size() < 3 || item.size() > 14) continue;
-        bool clean = !IsDigit(item[0]) && !IsCnDigit(item[0]);
-        for (char32_t ch : item)
-          clean &= (IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)))) && ch != U'的' && ch != U'了';
-        if (!clean || lex_.IsGeneric(item)) continue;
-        bool not_place = false;
-        for (std::u32string_view w : kNotPlaces) {
-          if (item.size() >= w.size() && (item.substr(item.size() - w.size()) == w || item.substr(0, w.size()) == w))
-            not_place = true;
-        }
-        int32_t v;
-        if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
-          continue;
-        if (HoldsTitle(item)) continue;  // 华创集团总裁林致远: a person with a post
-        EntityType type = EntityType::kOrganization;
-        auto ends = [&](std::u32string_view w) {
-          return item.size() > w.size() && item.substr(item.size() - w.size()) == w;
-        };
-        for (std::u32string_view w : {U"路", U"街", U"巷", U"大道", U"胡同", U"桥", U"涵洞", U"隧道", U"村", U"小区", U"交叉口"})
-          if (ends(w)) type = EntityType::kLocation;
-        for (std::u32string_view w : {U"园", U"基地", U"城", U"新区", U"港"})
-          if (ends(w)) type = EntityType::kPark;
-        for (std::u32string_view w : {U"项目", U"工程", U"一期", U"二期", U"三期", U"四期"})
-          if (ends(w)) type = EntityType::kProject;
-        c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
       }
+      for (std::u32string_view site : kSites)
+        if (item.size() > site.size() + 2 && item.substr(item.size() - site.size()) == site) {
+          item.remove_suffix(site.size());
+          break;
+        }
+      if (item.size() < 3 || item.size() > 14) continue;
+      bool clean = !IsDigit(item[0]) && !IsCnDigit(item[0]);
+      for (char32_t ch : item)
+        clean &= (IsHan(ch) || (ch < 0x80 && std::isalnum(static_cast<int>(ch)))) && ch != U'的' && ch != U'了';
+      if (!clean || lex_.IsGeneric(item)) continue;
+      bool not_place = false;
+      for (std::u32string_view w : kNotPlaces) {
+        if (item.size() >= w.size() && (item.substr(item.size() - w.size()) == w || item.substr(0, w.size()) == w))
+          not_place = true;
+      }
+      int32_t v;
+      if (not_place || lex_.determiners.LongestAt(item, 0, &v) > 0 || lex_.boundaries_fwd.LongestAt(item, 0, &v) > 0)
+        continue;
+      if (HoldsTitle(item)) continue;  // 华创集团总裁林致远: a person with a post
+      EntityType type = EntityType::kOrganization;
+      auto ends = [&](std::u32string_view w) {
+        return item.size() > w.size() && item.substr(item.size() - w.size()) == w;
+      };
+      for (std::u32string_view w : {U"路", U"街", U"巷", U"大道", U"胡同", U"桥", U"涵洞", U"隧道", U"村", U"小区", U"交叉口"})
+        if (ends(w)) type = EntityType::kLocation;
+      for (std::u32string_view w : {U"园", U"基地", U"城", U"新区", U"港"})
+        if (ends(w)) type = EntityType::kPark;
+      for (std::u32string_view w : {U"项目", U"工程", U"一期", U"二期", U"三期", U"四期"})
+        if (ends(w)) type = EntityType::kProject;
+      c->push_back(Make(s, item_b, item_b + item.size(), type, std::u32string(item), 1));
+    }
   });
 }
 
@@ -1169,18 +1169,18 @@ void Recognizer::AddRefs(const Sentence& s, std::vector<Mention>* c) const {
                                    RefKind::kBoth,    RefKind::kHome,    RefKind::kHome};
   static const WordStarts kStarts(kRefs);
   kStarts.ForEach(t, [&](size_t i, size_t k) {
-      const std::u32string_view w = kRefs[k];
-      const RefKind kind = kKinds[k];
-      Mention m;
-      m.begin = static_cast<uint32_t>(i);
-      m.end = static_cast<uint32_t>(i + w.size());
-      m.ref = kind;
-      m.priority = 1;
-      m.type = kind == RefKind::kHome ? EntityType::kPark
-               : kind == RefKind::kProject ? EntityType::kProject
-                                           : EntityType::kOrganization;
-      m.name = ToUtf8(w);
-      c->push_back(std::move(m));
+    const std::u32string_view w = kRefs[k];
+    const RefKind kind = kKinds[k];
+    Mention m;
+    m.begin = static_cast<uint32_t>(i);
+    m.end = static_cast<uint32_t>(i + w.size());
+    m.ref = kind;
+    m.priority = 1;
+    m.type = kind == RefKind::kHome ? EntityType::kPark
+             : kind == RefKind::kProject ? EntityType::kProject
+                                         : EntityType::kOrganization;
+    m.name = ToUtf8(w);
+    c->push_back(std::move(m));
   });
 }
 
