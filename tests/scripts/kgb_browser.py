@@ -16,14 +16,14 @@ import urllib.request
 
 import websocket  # python3-websocket
 
-from kgb_proc import BrowserError, Closing, find_program, stop_process  # noqa: F401 (BrowserError is re-exported)
+from kgb_proc import BrowserError, Driver, find_program, stop_process  # noqa: F401 (BrowserError is re-exported)
 
 
 def find_chromium():
     return find_program(("chromium", "chromium-browser", "google-chrome"))
 
 
-class Chromium(Closing):
+class Chromium(Driver):
     def __init__(self, width=1400, height=900, timeout=60):
         exe = find_chromium()
         if not exe:
@@ -57,9 +57,9 @@ class Chromium(Closing):
         deadline = time.time() + self.timeout
         while not os.path.exists(port_file) or os.path.getsize(port_file) == 0:
             if self.proc.poll() is not None:
-                raise BrowserError("chromium exited (%s): %s" % (self.proc.returncode, self.chromium_log()))
+                raise BrowserError("chromium exited (%s): %s" % (self.proc.returncode, self.log_tail()))
             if time.time() > deadline:
-                raise BrowserError("chromium did not start: " + self.chromium_log())
+                raise BrowserError("chromium did not start: " + self.log_tail())
             time.sleep(0.05)
         port = open(port_file).read().split()[0]
         ws_url = None
@@ -78,13 +78,6 @@ class Chromium(Closing):
         self.call("Emulation.setDeviceMetricsOverride",
                   width=width, height=height, deviceScaleFactor=1, mobile=False)
 
-    def chromium_log(self):
-        try:
-            self.log.flush()
-            return open(os.path.join(self.profile, "chromium.log")).read()[-2000:]
-        except OSError:
-            return ""
-
     def call(self, method, **params):
         self.next_id += 1
         my_id = self.next_id
@@ -98,38 +91,19 @@ class Chromium(Closing):
             if "method" in msg:
                 self.events.append(msg)
 
+    def _navigate(self, url):
+        self.call("Page.navigate", url=url)
+
     def eval(self, expression):
         r = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
         if "exceptionDetails" in r:
             raise BrowserError("%s: %s" % (expression, json.dumps(r["exceptionDetails"])[:1500]))
         return r["result"].get("value")
 
-    def open(self, path, ready_expr, timeout=None):
-        """Opens a local file and waits until ready_expr is truthy; returns
-        the seconds from navigation to readiness as seen from here."""
-        start = time.time()
-        self.call("Page.navigate", url="file://" + os.path.abspath(path))
-        deadline = start + (timeout or self.timeout)
-        while True:
-            try:
-                value = self.eval(ready_expr)
-            except BrowserError:  # between documents
-                value = None
-            if value:
-                return time.time() - start
-            if time.time() > deadline:
-                raise BrowserError("page not ready after %ss; errors: %s" % (timeout or self.timeout, self.errors()))
-            time.sleep(0.05)
-
     def click(self, x, y):
         for kind, buttons in (("mouseMoved", 0), ("mousePressed", 1), ("mouseReleased", 0)):
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left" if kind != "mouseMoved" else "none",
                       buttons=buttons, clickCount=1 if kind != "mouseMoved" else 0)
-
-    def click_selector(self, selector):
-        rect = self.eval("(function(){var r=document.querySelector(%s).getBoundingClientRect();"
-                         "return {x:r.left+r.width/2,y:r.top+r.height/2};})()" % json.dumps(selector))
-        self.click(rect["x"], rect["y"])
 
     def type_text(self, text):
         self.call("Input.insertText", text=text)

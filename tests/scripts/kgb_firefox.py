@@ -23,7 +23,7 @@ import tempfile
 import time
 
 
-from kgb_proc import BrowserError, Closing, find_program, stop_process
+from kgb_proc import BrowserError, Driver, find_program, stop_process
 
 
 def find_firefox():
@@ -72,7 +72,7 @@ try {
 KEYS = {"Enter": "\ue007", "Escape": "\ue00c", "ArrowDown": "\ue015", "ArrowUp": "\ue013"}
 
 
-class Firefox(Closing):
+class Firefox(Driver):
     def __init__(self, width=1400, height=900, timeout=60):
         exe = find_firefox()
         if not exe:
@@ -100,9 +100,9 @@ class Firefox(Closing):
         deadline = time.time() + self.timeout
         while True:
             if self.proc.poll() is not None:
-                raise BrowserError("firefox exited (%s): %s" % (self.proc.returncode, self.firefox_log()))
+                raise BrowserError("firefox exited (%s): %s" % (self.proc.returncode, self.log_tail()))
             if time.time() > deadline:
-                raise BrowserError("firefox did not start: " + self.firefox_log())
+                raise BrowserError("firefox did not start: " + self.log_tail())
             if os.path.exists(port_file) and os.path.getsize(port_file) > 0:
                 try:
                     self.sock = socket.create_connection(("127.0.0.1", int(open(port_file).read().strip())),
@@ -115,13 +115,6 @@ class Firefox(Closing):
         self.call("WebDriver:NewSession", capabilities={"alwaysMatch": {"acceptInsecureCerts": False}})
         self.call("WebDriver:SetTimeouts", script=self.timeout * 1000, pageLoad=self.timeout * 1000)
         self.call("WebDriver:SetWindowRect", x=0, y=0, width=width, height=height)
-
-    def firefox_log(self):
-        try:
-            self.log.flush()
-            return open(os.path.join(self.profile, "firefox.log")).read()[-2000:]
-        except OSError:
-            return ""
 
     def _recv(self):
         while b":" not in self.buf:
@@ -150,28 +143,14 @@ class Firefox(Closing):
                     raise BrowserError("%s: %s" % (command, json.dumps(r[2])[:1500]))
                 return r[3]
 
+    def _navigate(self, url):
+        self.call("WebDriver:Navigate", url=url)
+
     def eval(self, expression):
         r = self.call("WebDriver:ExecuteAsyncScript", script=EVAL, args=[expression])["value"]
         if r is None or "error" in r:
             raise BrowserError("%s: %s" % (expression, r and r["error"]))
         return r["value"]
-
-    def open(self, path, ready_expr, timeout=None):
-        """Opens a local file and waits until ready_expr is truthy; returns
-        the seconds from navigation to readiness as seen from here."""
-        start = time.time()
-        self.call("WebDriver:Navigate", url="file://" + os.path.abspath(path))
-        deadline = start + (timeout or self.timeout)
-        while True:
-            try:
-                value = self.eval(ready_expr)
-            except BrowserError:
-                value = None
-            if value:
-                return time.time() - start
-            if time.time() > deadline:
-                raise BrowserError("page not ready after %ss; errors: %s" % (timeout or self.timeout, self.errors()))
-            time.sleep(0.05)
 
     def _pointer(self, x, y):
         self.call("WebDriver:PerformActions", actions=[{
@@ -185,11 +164,6 @@ class Firefox(Closing):
 
     def click(self, x, y):
         self._pointer(x, y)
-
-    def click_selector(self, selector):
-        rect = self.eval("(function(){var r=document.querySelector(%s).getBoundingClientRect();"
-                         "return {x:r.left+r.width/2,y:r.top+r.height/2};})()" % json.dumps(selector))
-        self.click(rect["x"], rect["y"])
 
     def _active_element(self):
         return self.call("WebDriver:GetActiveElement")["value"]
