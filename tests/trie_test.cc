@@ -54,33 +54,29 @@ void CheckAgainstHand(const std::vector<std::u32string>& words, const std::u32st
     trie.Add(words[i], static_cast<int32_t>(i));
     suffixes.Add(words[i], static_cast<int32_t>(i));
   }
-  for (size_t pos = 0; pos <= text.size(); ++pos) {
-    Hits want = PrefixesByHand(words, text, pos);
+  // A walk (every hit, shortest first) and its longest hit against the
+  // hits by hand.
+  auto check = [](const Hits& want, const auto& walk, const auto& longest) {
     Hits got;
-    trie.ForEachPrefix(text, pos, [&](size_t len, int32_t v) {
+    walk([&](size_t len, int32_t v) {
       got.emplace_back(len, v);
       return true;
     });
-    INFO("prefixes at " << pos);
     CHECK(got == want);
     int32_t v = -1;
-    size_t len = trie.LongestAt(text, pos, &v);
+    size_t len = longest(&v);
     CHECK(len == (want.empty() ? 0 : want.back().first));
     if (!want.empty()) CHECK(v == want.back().second);
+  };
+  for (size_t pos = 0; pos <= text.size(); ++pos) {
+    Hits want = PrefixesByHand(words, text, pos);
+    INFO("prefixes at " << pos);
+    check(want, [&](auto f) { trie.ForEachPrefix(text, pos, f); },
+          [&](int32_t* v) { return trie.LongestAt(text, pos, v); });
     if (pos < text.size() && !want.empty()) CHECK(trie.MayStartWith(text[pos]));
-
-    Hits want_end = EndingsByHand(words, text, pos);
-    Hits got_end;
-    suffixes.ForEachEndingAt(text, pos, [&](size_t l, int32_t value) {
-      got_end.emplace_back(l, value);
-      return true;
-    });
     INFO("endings at " << pos);
-    CHECK(got_end == want_end);
-    int32_t ev = -1;
-    size_t elen = suffixes.LongestEndingAt(text, pos, &ev);
-    CHECK(elen == (want_end.empty() ? 0 : want_end.back().first));
-    if (!want_end.empty()) CHECK(ev == want_end.back().second);
+    check(EndingsByHand(words, text, pos), [&](auto f) { suffixes.ForEachEndingAt(text, pos, f); },
+          [&](int32_t* v) { return suffixes.LongestEndingAt(text, pos, v); });
   }
   for (size_t i = 0; i < words.size(); ++i) {
     int32_t first = static_cast<int32_t>(i);
