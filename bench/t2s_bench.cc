@@ -103,12 +103,8 @@ int main(int argc, char** argv) {
   }
 #ifdef KGB_BENCH_OPENCC_DICT_DIR
   {
-    const char* kT2s = R"({"name": "t2s",
-      "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "TSPhrases.ocd2"}},
-      "conversion_chain": [{"dict": {"type": "group", "dicts": [
-        {"type": "ocd2", "file": "TSPhrases.ocd2"}, {"type": "ocd2", "file": "TSCharacters.ocd2"}]}}]})";
     opencc::Config config;
-    opencc::ConverterPtr lib = config.NewFromString(kT2s, KGB_BENCH_OPENCC_DICT_DIR "/");
+    opencc::ConverterPtr lib = config.NewFromString(kgb::kOpenCCLibraryT2s, KGB_BENCH_OPENCC_DICT_DIR "/");
     std::string converted;
     double sec = Best([&] { converted = lib->Convert(utf8_all); });
     // kgb's differs from t2s on 著 only (util/t2s.h).

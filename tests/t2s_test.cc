@@ -140,12 +140,8 @@ TEST_CASE("t2s: kind names", "[t2s]") {
 // its t2s configuration (the same dictionaries, read from the system), 著
 // aside (util/t2s.h).
 TEST_CASE("t2s: the OpenCC converter agrees with OpenCC's library", "[t2s]") {
-  const char* kT2s = R"({"name": "t2s",
-    "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "TSPhrases.ocd2"}},
-    "conversion_chain": [{"dict": {"type": "group", "dicts": [
-      {"type": "ocd2", "file": "TSPhrases.ocd2"}, {"type": "ocd2", "file": "TSCharacters.ocd2"}]}}]})";
   opencc::Config config;
-  opencc::ConverterPtr lib = config.NewFromString(kT2s, KGB_TEST_OPENCC_DICT_DIR "/");
+  opencc::ConverterPtr lib = config.NewFromString(kOpenCCLibraryT2s, KGB_TEST_OPENCC_DICT_DIR "/");
   const ScriptConverter& occ = Get(ScriptConverterKind::kOpenCC);
   for (const Row& r : kRows) {
     if (std::string(r.in).find("著") != std::string::npos) continue;

@@ -78,6 +78,14 @@ class ScriptConverter {
   void Convert(std::u32string* text) const { Convert(text->data(), text->size()); }
 };
 
+// OpenCC's own t2s configuration (its t2s.json with the dictionaries it
+// names), for checking the tabulated converter against OpenCC's library:
+// opencc::Config().NewFromString(kOpenCCLibraryT2s, DICT_DIR "/").
+inline constexpr const char* kOpenCCLibraryT2s = R"({"name": "t2s",
+  "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "TSPhrases.ocd2"}},
+  "conversion_chain": [{"dict": {"type": "group", "dicts": [
+    {"type": "ocd2", "file": "TSPhrases.ocd2"}, {"type": "ocd2", "file": "TSCharacters.ocd2"}]}}]})";
+
 }  // namespace kgb
 
 #endif  // KGB_UTIL_T2S_H_
