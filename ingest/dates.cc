@@ -112,12 +112,7 @@ bool HasVagueDay(std::u32string_view t) {
   static const std::u32string_view kWords[] = {U"近日", U"日前", U"近期", U"前不久", U"不久前",
                                                U"昨天", U"昨日", U"前天", U"上周"};
   static const WordStarts kStarts(kWords);  // one pass over t, not one search per word
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (!kStarts.MayStart(t[i])) continue;
-    for (std::u32string_view w : kWords)
-      if (t.substr(i, w.size()) == w) return true;
-  }
-  return false;
+  return kStarts.Contains(t);
 }
 
 }  // namespace kgb

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/word_starts.h"
 #include "util/normalize.h"
 #include "util/utf8.h"
 
@@ -54,19 +55,15 @@ class Segmenter {
     for (const auto& [m, k] : lex_.layout_markers) {
       std::u32string mm = m;
       mm.erase(std::remove(mm.begin(), mm.end(), U' '), mm.end());
-      const size_t kind = static_cast<size_t>(k);
-      if (first_chars_.size() <= kind) {
-        first_chars_.resize(kind + 1);
-        always_.resize(kind + 1, false);
-      }
-      if (first_chars_[kind].empty()) first_chars_[kind].resize(0x10000, false);
-      if (mm.empty() || mm[0] >= 0x10000) {
-        always_[kind] = true;  // no quick test for these
-      } else {
-        first_chars_[kind][mm[0]] = true;
-      }
       markers_.emplace_back(std::move(mm), k);
     }
+    std::vector<std::vector<std::u32string_view>> by_kind;
+    for (const auto& [mm, k] : markers_) {
+      const size_t kind = static_cast<size_t>(k);
+      if (by_kind.size() <= kind) by_kind.resize(kind + 1);
+      by_kind[kind].push_back(mm);
+    }
+    for (auto& words : by_kind) kinds_.emplace_back(std::move(words));
   }
 
   void Run() {
@@ -191,36 +188,11 @@ class Segmenter {
     l->open = !IsTerminal(last) && last != U';' && last != U':';
   }
 
-  // True if a character of s may start a marker of `kind` (only s[0] if
-  // at_start): most lines hold none, and skip the marker-by-marker search.
-  bool MayHoldMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
-    const size_t k = static_cast<size_t>(kind);
-    if (k >= first_chars_.size()) return false;  // no marker of this kind
-    if (always_[k]) return true;
-    for (char32_t c : s) {
-      if (c < 0x10000 && first_chars_[k][c]) return true;
-      if (at_start) return false;
-    }
-    return false;
-  }
-
+  // True if a marker of `kind` starts s (at_start) or occurs in it.
   bool HasMarker(const std::u32string& s, LayoutKind kind, bool at_start) const {
-    if (!MayHoldMarker(s, kind, at_start)) return false;
-    if (at_start) {
-      for (const auto& [mm, k] : markers_)
-        if (k == kind && StartsWith(s, mm)) return true;
-      return false;
-    }
-    // Anywhere: one pass over s, comparing the markers only where one may
-    // start (not one search of s per marker).
-    const size_t kk = static_cast<size_t>(kind);
-    for (size_t i = 0; i < s.size(); ++i) {
-      const char32_t c = s[i];
-      if (!always_[kk] && !(c < 0x10000 && first_chars_[kk][c])) continue;
-      for (const auto& [mm, k] : markers_)
-        if (k == kind && (mm.empty() || (mm[0] == c && s.compare(i, mm.size(), mm) == 0))) return true;
-    }
-    return false;
+    const size_t k = static_cast<size_t>(kind);
+    if (k >= kinds_.size()) return false;  // no marker of this kind
+    return at_start ? kinds_[k].AnyAt(s, 0) : kinds_[k].Contains(s);
   }
 
   // Classifies a line from its normalized form `n`; splits off an inline
@@ -635,9 +607,7 @@ class Segmenter {
   const DecodedText& text_;
   const Lexicon& lex_;
   std::vector<std::pair<std::u32string, LayoutKind>> markers_;  // spaces removed
-  // Per LayoutKind: the BMP characters that start a marker of the kind.
-  std::vector<std::vector<bool>> first_chars_;
-  std::vector<bool> always_;  // a marker of the kind is empty or starts beyond the BMP
+  std::vector<WordStarts> kinds_;  // per LayoutKind: its markers (views of markers_)
   Page* page_;
   std::vector<Line> lines_;
   std::u32string text_buf_;  // EmitParagraph's scratch buffers

@@ -891,10 +891,7 @@ void Recognizer::AddRouteItems(const Sentence& s, std::vector<Mention>* c) const
     size_t end = b;
     while (end < t.size() && t[end] != U',' && t[end] != U'，' && t[end] != U'。' && t[end] != U';' &&
            t[end] != U'!' && t[end] != U'?') {
-      bool stop = false;
-      if (kStopStarts.MayStart(t[end]))
-        for (std::u32string_view w : kStopWords) stop |= StartsAt(t, end, w);
-      if (stop) break;
+      if (kStopStarts.AnyAt(t, end)) break;
       ++end;
     }
     size_t ib = b;

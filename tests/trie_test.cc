@@ -147,7 +147,13 @@ TEST_CASE("word lists are searched in one pass, by position then list order", "[
         if (r.text.substr(pos, kWords[k].size()) == kWords[k]) by_hand.emplace_back(pos, k);
     CHECK(got == r.want);
     CHECK(got == by_hand);
+    CHECK(starts.Contains(r.text) == !by_hand.empty());
+    for (size_t pos = 0; pos <= r.text.size(); ++pos) {
+      bool here = std::any_of(by_hand.begin(), by_hand.end(), [&](const auto& h) { return h.first == pos; });
+      CHECK(starts.AnyAt(r.text, pos) == here);
+    }
   }
+  CHECK(!WordStarts().Contains(U"来到"));
   // The quick test: a list of BMP words rules out other first characters; a
   // word beyond the BMP turns the test off (every position is compared).
   static const std::u32string_view kBmp[] = {U"来到", U"江州"};
