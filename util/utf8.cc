@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <algorithm>
+
 namespace kgb {
 
 char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
@@ -131,6 +133,7 @@ std::string AsciiLower(std::string_view s) {
 
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
+  out.reserve(std::count(s.begin(), s.end(), sep) + 1);
   for (size_t pos = 0;;) {
     size_t k = s.find(sep, pos);
     if (k == std::string_view::npos) {
