@@ -32,16 +32,39 @@ struct Sentence {
   int article = 0;              // index into Page::articles
   bool headline = false;        // a headline, caption or heading line
   bool byline = false;          // a byline (记者 X 通讯员 Y): never read for entities
-  // The word layer over text (ingest/words.h). The extractor fills it while
-  // the sentence is recognized and empties it after (kept when inspected or
-  // when a relation pattern reads words, ingest/patterns.h), so other later
-  // stages must not rely on it.
-  std::vector<Word> words;
+  // The word layer over text (ingest/words.h), read through Words(). The
+  // extractor attaches its segmenter while the sentence is recognized
+  // (SegmentOnDemand) and Words() segments on the first call, so a sentence
+  // in which no rule reads words is never segmented; after recognition the
+  // extractor empties it (kept when inspected or when a relation pattern reads
+  // words, ingest/patterns.h), so other later stages must not rely on it.
+  // Without a segmenter attached, Words() is what was put in `words`.
+  // Words() fills a cache from a const method: one thread per sentence.
+  mutable std::vector<Word> words;
+
+  const std::vector<Word>& Words() const {
+    if (pending_segmenter_) {
+      pending_segmenter_->Segment(text, &words);
+      pending_segmenter_ = nullptr;
+    }
+    return words;
+  }
+  // Clears the words; the next Words() segments text with `seg` (kept by the
+  // caller until then; null: no word layer).
+  void SegmentOnDemand(const WordSegmenter* seg) {
+    words.clear();
+    pending_segmenter_ = seg;
+  }
+  // True once the words were made (or when no segmenter is attached).
+  bool Segmented() const { return pending_segmenter_ == nullptr; }
 
   // The original characters of text[b, e), as UTF-8 (for aliases).
   std::string OrigSpan(size_t b, size_t e) const;
   // The whole sentence in original characters, as UTF-8 (for evidence).
   std::string Display() const;
+
+ private:
+  mutable const WordSegmenter* pending_segmenter_ = nullptr;
 };
 
 struct Article {

@@ -214,7 +214,7 @@ std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPatter
   std::vector<size_t> starts;  // where a mention starts, in order
   for (size_t pos = 0; pos < text.size(); ++pos)
     if (start[pos] >= 0) starts.push_back(pos);
-  Matcher mt{lex, text, s.words, mentions, start};
+  Matcher mt{lex, text, s.Words(), mentions, start};
   auto try_at = [&](const RelationPattern& p, size_t pos) {
     if (!mt.Step(0, pos)) return;
     PatternMatch r{p.type, mt.caps[p.head], mt.caps[p.tail]};

@@ -486,23 +486,26 @@ void Extractor::Extract(const std::string& doc, DecodedText* text, const std::st
   const size_t bytes = text->OrigOffset(text->text.size());
   *text = DecodedText();  // the page holds what is needed of it
 
-  // 1. Entities, sentence by sentence, each over its word layer. Recognition
-  // reads the words, so a sentence holds them while it is recognized (in one
-  // reused buffer) and drops them after, unless they are inspected or a
-  // relation pattern reads words ([v]): a long page does not keep the words
-  // of all its sentences.
+  // 1. Entities, sentence by sentence, each over its word layer. The words
+  // are made when a rule first reads them (Sentence::Words), so a sentence
+  // no rule asks about (one that names nothing, mostly) is not segmented. A
+  // sentence holds them while it is recognized (in one reused buffer) and
+  // drops them after, unless they are inspected or a relation pattern reads
+  // words ([v]): a long page does not keep the words of all its sentences.
   const bool keep_words = inspected || PatternsReadWords(lex_->relation_patterns);
   std::vector<std::vector<Mention>> mentions(page.sentences.size());
   std::vector<Word> words;
   for (size_t i = 0; i < page.sentences.size(); ++i) {
     Sentence& s = page.sentences[i];
-    words_->Segment(s.text, &words);
     s.words.swap(words);
+    s.SegmentOnDemand(words_.get());
     recognizer_.Find(s, &mentions[i]);
     if (keep_words) {
+      s.Words();
       s.words.shrink_to_fit();
     } else {
       s.words.swap(words);
+      s.SegmentOnDemand(nullptr);
     }
   }
 

@@ -125,8 +125,8 @@ size_t Recognizer::NameAt(std::u32string_view t, size_t pos) const {
 size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   std::u32string_view t = s.text;
   size_t len = NameAt(t, pos);
-  if (s.words.empty()) return len;
   if (len == 0 && (pos >= t.size() || !lex_.surnames.MayStartWith(t[pos]))) return 0;  // no surname here
+  if (s.Words().empty()) return len;
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
   if (len == 0) {
@@ -188,12 +188,16 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
       bool before = i == 0 || !IsNameChar(t[i - 1]) ||
                     std::u32string_view(U"在赴到至于与和及、自从往").find(t[i - 1]) != std::u32string_view::npos;
       bool after = i + len >= t.size() || !IsNameChar(t[i + len]);
-      // Or where the word layer reads it as a place word (考察|东台|沿海经济区).
-      const Word* w = WordAt(s, i);
-      bool word = w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
-      if (!before && !after && !word) continue;
+      // Or where the word layer reads it as a place word (考察|东台|沿海经济区);
+      // asked last, as the words may not be made yet.
+      auto place_word = [&] {
+        const Word* w = WordAt(s, i);
+        return w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
+      };
+      if (!before && !after && !place_word()) continue;
       // A county's bare name only after a verb of going or a preposition of place (到玉山).
-      if (info.weak && !(word && i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos))
+      if (info.weak && !(i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos &&
+                         place_word()))
         continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
@@ -227,15 +231,15 @@ void Recognizer::AddNational(const Sentence& s, std::vector<Mention>* c) const {
 }
 
 const Word* Recognizer::WordEndingAt(const Sentence& s, size_t pos) {
-  auto it = std::lower_bound(s.words.begin(), s.words.end(), pos,
-                             [](const Word& w, size_t p) { return w.end < p; });
-  return it != s.words.end() && it->end == pos ? &*it : nullptr;
+  const std::vector<Word>& words = s.Words();
+  auto it = std::lower_bound(words.begin(), words.end(), pos, [](const Word& w, size_t p) { return w.end < p; });
+  return it != words.end() && it->end == pos ? &*it : nullptr;
 }
 
 const Word* Recognizer::WordAt(const Sentence& s, size_t pos) {
-  auto it = std::upper_bound(s.words.begin(), s.words.end(), pos,
-                             [](size_t p, const Word& w) { return p < w.end; });
-  return it != s.words.end() && it->begin <= pos ? &*it : nullptr;
+  const std::vector<Word>& words = s.Words();
+  auto it = std::upper_bound(words.begin(), words.end(), pos, [](size_t p, const Word& w) { return p < w.end; });
+  return it != words.end() && it->begin <= pos ? &*it : nullptr;
 }
 
 namespace {
@@ -248,7 +252,7 @@ bool LevelChar(char32_t c) { return std::u32string_view(U"市县区镇乡州省"
 }  // namespace
 
 bool Recognizer::CommonWords(const Sentence& s, size_t pos, size_t len) const {
-  if (s.words.empty()) return false;
+  if (s.Words().empty()) return false;
   auto common = [](PosTag t) {
     return !(IsPersonName(t) || t == PosTag::kX || t == PosTag::kNz || t == PosTag::kJ || t == PosTag::kEng ||
              t == PosTag::kNg || t == PosTag::kZg);
@@ -314,7 +318,7 @@ bool Recognizer::PlaceHeadedNoun(const Sentence& s, size_t b, size_t e, size_t s
 }
 
 size_t Recognizer::TrimByWords(const Sentence& s, size_t j, size_t s0) const {
-  if (s.words.empty() || j >= s0) return j;
+  if (s.Words().empty() || j >= s0) return j;
   std::u32string_view t = s.text;
   // A name starts where a word starts (促进|产业园区 is not 进产业园区).
   // (Not over one character an unknown word glued on: 及|华森 of 及华森.)
@@ -398,7 +402,7 @@ size_t Recognizer::ExtendLeft(const Sentence& s, size_t s0, bool project) const 
       }
       return true;
     });
-    if (stop && !s.words.empty() && j > stop_len) {
+    if (stop && !s.Words().empty() && j > stop_len) {
       // A boundary the word layer reads inside a longer word is none: 据 of
       // 数据, 为 of 华为, 由 of 自由贸易.
       const Word* w = WordAt(s, j - stop_len);
@@ -598,7 +602,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         if (after_place) { j = k; break; }
       }
     }
-    if (project && !s.words.empty()) {
+    if (project && !s.Words().empty()) {
       // "活动设湖滨区…项目", "暨江州…产业园项目": a verb or a conjunction
       // before a place in the name opens it; the name starts at the place.
       for (const Mention& p : anchors) {
@@ -700,7 +704,7 @@ void Recognizer::AddBySuffix(const Sentence& s, const std::vector<Mention>& anch
         // "双方合作项目", "招商引资项目": a kind of project, not a name; a short
         // name holds a proper word (a place, a brand, a person, Latin
         // letters) or a quoted part.
-        if (ok && !anchored && prefix.size() < 6 && !s.words.empty()) ok = ProperWordIn(s, j, s0);
+        if (ok && !anchored && prefix.size() < 6 && !s.Words().empty()) ok = ProperWordIn(s, j, s0);
         // "各相关部门要与项目": a project name does not end its prefix with a conjunction.
         if (ok && (prefix.back() == U'与' || prefix.back() == U'和' || prefix.back() == U'及')) ok = false;
       }
@@ -831,7 +835,7 @@ void Recognizer::AddPredicated(const Sentence& s, std::vector<Mention>* c) const
 }
 
 bool Recognizer::NameMayEndAt(const Sentence& s, size_t e) const {
-  if (s.words.empty() || e >= s.text.size()) return true;
+  if (s.Words().empty() || e >= s.text.size()) return true;
   const Word* w = WordAt(s, e - 1);
   if (!w || w->end <= e) return true;
   // 区委书记 is one word to the dictionary: a title may follow inside it.
@@ -1035,6 +1039,17 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (name_memo[i] < 0) name_memo[i] = static_cast<int8_t>(NameAt(s, i));
     return static_cast<size_t>(name_memo[i]);
   };
+  // Steps (b) and (c) read what follows a name before they ask for it (the
+  // name may need the word layer, made only when first read): what a name
+  // of any length NameAt can give (a surname and two characters) may be
+  // followed by.
+  const size_t max_name = lex_.surnames.max_length() + 2;
+  auto followed_within = [&](size_t i, auto&& pred) {
+    for (size_t e = i + 1; e <= i + max_name && e < t.size(); ++e)
+      if (pred(e)) return true;
+    return false;
+  };
+  static const WordStarts kStrongStarts(kStrongAfter);
   auto add = [&](size_t b, size_t len, bool strong, int priority) {
     if (BylineBefore(t, b)) return;
     for (size_t k = b; k < b + len; ++k)
@@ -1050,17 +1065,18 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
     size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
     size_t len = name_at(at);
+    int32_t sv;
+    const size_t sl = lex_.surnames.LongestAt(t, at, &sv);
+    if (len == 0 && sl == 0) continue;  // no name, no surname: no words to read
     // "领导班子": a noun the dictionary knows holds title and "name" alike.
-    if (const Word* nw = WordAt(s, at);
-        len && nw && nw->begin < at && nw->end == at + len && (nw->tag == PosTag::kN || nw->tag == PosTag::kVn))
+    if (const Word* nw = len ? WordAt(s, at) : nullptr;
+        nw && nw->begin < at && nw->end == at + len && (nw->tag == PosTag::kN || nw->tag == PosTag::kVn))
       len = 0;
-    if (!s.words.empty()) {
+    if (!s.Words().empty()) {
       // After a title the name is likelier whole: a surname word, then a
       // given name the dictionary reads as one other word (谭|大为). So is a
       // surname that also starts ordinary words (马|立新亲切会见), when the
       // given name is no common noun or verb (向|来宾 stays out).
-      int32_t sv;
-      size_t sl = lex_.surnames.LongestAt(t, at, &sv);
       const Word* sw = WordAt(s, at);
       const Word* gw = WordAt(s, at + sl);
       const bool split = sl > 0 && sw && sw->begin == at && sw->end == at + sl && gw && gw->begin == at + sl &&
@@ -1077,6 +1093,12 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   for (size_t i = 0; i < t.size(); ++i) {
     if (!lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!clause_start(i)) continue;
+    // An action word, a title (then 一行 or 等) or a bracket must follow.
+    if (!followed_within(i, [&](size_t e) {
+          int32_t v;
+          return t[e] == U'(' || kStrongStarts.AnyAt(t, e) || lex_.titles.LongestAt(t, e, &v) > 0;
+        }))
+      continue;
     size_t len = name_at(i);
     if (!len) continue;
     bool strong_after = false;
@@ -1122,6 +1144,8 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
       if (const Word* lw = WordAt(s, i); lw && lw->begin < i) after_leaders = false;
     if (!after_leaders && !lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!after_leaders && !clause_start(i)) continue;
+    // Two members or more, unless after 领导: a list mark follows the first.
+    if (!after_leaders && !followed_within(i, [&](size_t e) { return t[e] == U'、'; })) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {

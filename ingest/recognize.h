@@ -39,6 +39,10 @@ class Recognizer {
   explicit Recognizer(const Lexicon& lex) : lex_(lex) {}
 
   // Finds the mentions of one sentence: non-overlapping, sorted by begin.
+  // Reads the word layer through s.Words(), and only where a rule needs it:
+  // the cheap tests on the text come first, so that a sentence attached to a
+  // segmenter on demand (Sentence::SegmentOnDemand) is segmented only when a
+  // candidate name is there.
   void Find(const Sentence& s, std::vector<Mention>* out) const;
 
   // A name known on the page, to be found wherever it recurs: a person named

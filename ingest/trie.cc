@@ -68,6 +68,7 @@ void Trie::Add(std::u32string_view word, int32_t value) {
   if (values_[node] < 0) {
     values_[node] = value;
     ++words_;
+    max_length_ = std::max(max_length_, word.size());
     if (word.size() == 1 && word[0] < 0x10000)
       root_pages_[size_t{root_index_[word[0] >> 8]} * 256 + (word[0] & 0xFF)].value = value;
   }

@@ -73,6 +73,8 @@ class Trie {
   }
 
   size_t size() const { return words_; }
+  // Length of the longest word (0 when empty).
+  size_t max_length() const { return max_length_; }
 
  private:
   // LongestAt past the quick test (out of line, so that the test inlines).
@@ -152,6 +154,7 @@ class Trie {
   int pair_shift_ = 64;                         // 64 - log2(bits)
   std::vector<std::pair<char32_t, char32_t>> pairs_;  // the distinct pairs, to rebuild the filter
   size_t words_ = 0;
+  size_t max_length_ = 0;
 };
 
 // The same trie over reversed words: finds the words that end at a position.

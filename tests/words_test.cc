@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "ingest/layout.h"
+#include "ingest/lexicon.h"
+#include "ingest/recognize.h"
 #include "ingest/words.h"
 #include "util/normalize.h"
 
@@ -177,6 +180,61 @@ TEST_CASE("a segmenter built from a small word list", "[words]") {
   std::vector<Word> again;
   mapped->Segment(U"江州高新区管委会主任", &again);
   CHECK(again == words);
+}
+
+TEST_CASE("a sentence's words are made on the first read", "[words]") {
+  Sentence s;
+  s.text = U"江州高新区管委会主任出席";
+  s.words.push_back(Word{0, 1, PosTag::kX, false});  // a previous sentence's words
+  s.SegmentOnDemand(&Seg());
+  CHECK(!s.Segmented());
+  std::vector<Word> eager;
+  Seg().Segment(s.text, &eager);
+  CHECK(s.Words() == eager);
+  CHECK(s.Segmented());
+  CHECK(s.Words() == eager);  // made once
+  s.SegmentOnDemand(nullptr);  // no word layer
+  CHECK(s.Words().empty());
+}
+
+// Recognition reads the words only where a rule needs them, so a sentence
+// that names nothing is not segmented; and what it finds is the same whether
+// the words were made before recognition or on demand.
+TEST_CASE("recognition asks for the word layer only where a rule reads it", "[words]") {
+  Status st;
+  std::shared_ptr<const Lexicon> lex = Lexicon::Embedded(&st);
+  REQUIRE(lex);
+  const Recognizer rec(*lex);
+  const std::tuple<const char*, bool> rows[] = {
+      {"今年的天气很好，大家都很高兴。", false},
+      {"会议讨论了明年的工作计划和预算安排。", false},
+      {"管委会主任林致远出席会议。", true},             // a name after a title
+      {"马立新会见了来访的客人。", true},               // a name before an action word
+      {"钱峰、卫东、韩立等参加会见。", true},           // a list of names
+      {"远望科技有限公司在江州高新区投资建厂。", true},  // a body by its suffix
+  };
+  for (const auto& [text, segmented] : rows) {
+    INFO(text);
+    Sentence lazy;
+    lazy.text = ToUtf32(text);
+    lazy.SegmentOnDemand(&Seg());
+    std::vector<Mention> found;
+    rec.Find(lazy, &found);
+    CHECK(lazy.Segmented() == segmented);
+    CHECK(found.empty() == !segmented);
+    Sentence eager;
+    eager.text = lazy.text;
+    Seg().Segment(eager.text, &eager.words);
+    std::vector<Mention> want;
+    rec.Find(eager, &want);
+    REQUIRE(found.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      CHECK(found[i].begin == want[i].begin);
+      CHECK(found[i].end == want[i].end);
+      CHECK(found[i].type == want[i].type);
+      CHECK(found[i].name == want[i].name);
+    }
+  }
 }
 
 TEST_CASE("a malformed word blob is an error naming it", "[words]") {
