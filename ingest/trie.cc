@@ -5,7 +5,8 @@
 namespace kgb {
 
 Trie::Trie()
-    : root_index_(256, 0), root_pages_(256), first_bits_(0x10000 / 64, 0), edges_(16, Edge{kEmptyKey, 0}), mask_(15),
+    : root_index_(256, 0), root_pages_(256), first_bits_(0x10000 / 64, 0), single_bits_(0x10000 / 64, 0),
+      edges_(16, Edge{kEmptyKey, 0, -1}), mask_(15),
       shift_(60), values_(1, -1),
       pair_bits_(1, 0), pair_shift_(58) {}
 
@@ -25,27 +26,44 @@ void Trie::AddPair(char32_t c0, char32_t c1) {
   }
 }
 
-void Trie::Insert(uint64_t key, uint32_t child) {
+void Trie::Insert(uint64_t key, uint32_t child, int32_t value) {
   if ((num_edges_ + 1) * 2 > edges_.size()) {  // grow: keep the load at most 1/2
-    std::vector<Edge> old(edges_.size() * 2, Edge{kEmptyKey, 0});
+    std::vector<Edge> old(edges_.size() * 2, Edge{kEmptyKey, 0, -1});
     old.swap(edges_);
     mask_ = edges_.size() - 1;
     --shift_;
     num_edges_ = 0;
     for (const Edge& e : old)
-      if (e.key != kEmptyKey) Insert(e.key, e.child);
+      if (e.key != kEmptyKey) Insert(e.key, e.child, e.value);
   }
   size_t i = Slot(key);
   while (edges_[i].key != kEmptyKey) i = (i + 1) & mask_;
-  edges_[i] = Edge{key, child};
+  edges_[i] = Edge{key, child, value};
   ++num_edges_;
+}
+
+void Trie::SetValue(uint32_t parent, char32_t c, uint32_t node, int32_t value) {
+  values_[node] = value;
+  if (parent == 0 && c < 0x10000) {
+    root_pages_[size_t{root_index_[c >> 8]} * 256 + (c & 0xFF)].value = value;
+    single_bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    return;
+  }
+  const uint64_t key = Key(parent, c);
+  for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+    if (edges_[i].key == key) {
+      edges_[i].value = value;
+      return;
+    }
+  }
 }
 
 void Trie::Add(std::u32string_view word, int32_t value) {
   if (word.empty()) return;
-  uint32_t node = 0;
+  uint32_t node = 0, parent = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     const char32_t c = word[i];
+    parent = node;
     uint32_t next = Child(node, c);
     if (next == kNone) {
       if (i == 1) AddPair(word[0], c);  // a new node at depth 2: a new pair
@@ -60,17 +78,15 @@ void Trie::Add(std::u32string_view word, int32_t value) {
         root_pages_[size_t{page} * 256 + (c & 0xFF)].child = next;
         first_bits_[c >> 6] |= uint64_t{1} << (c & 63);
       } else {
-        Insert(Key(node, c), next);
+        Insert(Key(node, c), next, -1);
       }
     }
     node = next;
   }
   if (values_[node] < 0) {
-    values_[node] = value;
+    SetValue(parent, word.back(), node, value);
     ++words_;
     max_length_ = std::max(max_length_, word.size());
-    if (word.size() == 1 && word[0] < 0x10000)
-      root_pages_[size_t{root_index_[word[0] >> 8]} * 256 + (word[0] & 0xFF)].value = value;
   }
 }
 

@@ -2,8 +2,10 @@
 //
 // Build with Add(), then read-only (thread-safe). The root's children live in
 // a paged table indexed by BMP code point, deeper edges in one open-addressing
-// hash table (one multiply and, mostly, one probe per step), so a lookup at a
-// position that starts no word costs two reads of small tables.
+// hash table (one multiply and, mostly, one probe per step; an edge holds its
+// child's value, so a step is one read), and a filter over the words' first
+// two characters comes before either: a lookup at a position that starts no
+// word, or no word longer than one character, costs reads of small bitsets.
 #ifndef KGB_INGEST_TRIE_H_
 #define KGB_INGEST_TRIE_H_
 
@@ -32,14 +34,14 @@ class Trie {
   void ForEachPrefix(std::u32string_view text, size_t pos, F&& f) const {
     if (pos >= text.size()) return;
     const char32_t c0 = text[pos];
+    const char32_t c1 = pos + 1 < text.size() ? text[pos + 1] : kNoChar;
     uint32_t node;
-    if (!First(c0, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
+    if (!First(c0, c1, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
     for (size_t i = pos + 1; i < text.size(); ++i) {
-      if (i == pos + 1 && !MayHavePair(c0, text[i])) return;
-      node = Lookup(node, text[i]);
-      if (node == kNone) return;
-      int32_t v = values_[node];
-      if (v >= 0 && !f(i - pos + 1, v)) return;
+      const Edge* e = Lookup(node, text[i]);
+      if (!e) return;
+      node = e->child;
+      if (e->value >= 0 && !f(i - pos + 1, e->value)) return;
     }
   }
 
@@ -49,14 +51,14 @@ class Trie {
   void ForEachBackward(std::u32string_view text, size_t end, F&& f) const {
     if (end == 0 || end > text.size()) return;
     const char32_t c0 = text[end - 1];
+    const char32_t c1 = end >= 2 ? text[end - 2] : kNoChar;
     uint32_t node;
-    if (!First(c0, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
+    if (!First(c0, c1, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
     for (size_t i = end - 1; i > 0; --i) {
-      if (i + 1 == end && !MayHavePair(c0, text[i - 1])) return;
-      node = Lookup(node, text[i - 1]);
-      if (node == kNone) return;
-      int32_t v = values_[node];
-      if (v >= 0 && !f(end - i + 1, v)) return;
+      const Edge* e = Lookup(node, text[i - 1]);
+      if (!e) return;
+      node = e->child;
+      if (e->value >= 0 && !f(end - i + 1, e->value)) return;
     }
   }
 
@@ -102,49 +104,68 @@ class Trie {
     int32_t value = -1;
   };
   const RootEntry& RootAt(char32_t c) const { return root_pages_[size_t{root_index_[c >> 8]} * 256 + (c & 0xFF)]; }
-  // The first step, from the root by c0: false if no word starts with c0;
-  // else *node is the child, and f(value) was called if c0 is a word (its
-  // false result also returns false).
+  // The first step, from the root by c0 with c1 next (kNoChar: none):
+  // false if no word longer than one character starts with c0 c1 (and f was
+  // called if c0 is a word); else *node is c0's node, and f(value) was called
+  // if c0 is a word (its false result also returns false). The pair filter
+  // and the one-character bitset come before the root entry: they reject
+  // most positions of a text, and the entry is the likelier cache miss.
   template <typename G>
-  bool First(char32_t c0, uint32_t* node, G&& g) const {
+  bool First(char32_t c0, char32_t c1, uint32_t* node, G&& g) const {
     int32_t v;
     if (c0 < 0x10000) {
       if (!((first_bits_[c0 >> 6] >> (c0 & 63)) & 1)) return false;
+      if (c1 == kNoChar || !MayHavePair(c0, c1)) {  // no longer word: c0 alone, if at all
+        if ((single_bits_[c0 >> 6] >> (c0 & 63)) & 1) g(RootAt(c0).value);
+        return false;
+      }
       const RootEntry& r = RootAt(c0);
       *node = r.child;
       v = r.value;
     } else {
-      *node = Lookup(0, c0);
-      v = *node == kNone ? -1 : values_[*node];
+      const Edge* e = Lookup(0, c0);
+      if (!e) return false;
+      if (c1 == kNoChar || !MayHavePair(c0, c1)) {
+        if (e->value >= 0) g(e->value);
+        return false;
+      }
+      *node = e->child;
+      v = e->value;
     }
-    if (*node == kNone) return false;
     return v < 0 || g(v);
   }
   uint32_t Child(uint32_t node, char32_t c) const {
     if (node == 0 && c < 0x10000) return RootAt(c).child;
-    return Lookup(node, c);
+    const Edge* e = Lookup(node, c);
+    return e ? e->child : kNone;
   }
   static uint64_t Key(uint32_t node, char32_t c) { return (static_cast<uint64_t>(node) << 21) | c; }
   size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
-  uint32_t Lookup(uint32_t node, char32_t c) const {
-    const uint64_t key = Key(node, c);
-    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
-      const Edge& e = edges_[i];
-      if (e.key == key) return e.child;
-      if (e.key == kEmptyKey) return kNone;
-    }
-  }
-  void Insert(uint64_t key, uint32_t child);
-
   struct Edge {
     uint64_t key;    // (node << 21 | char), or kEmptyKey
     uint32_t child;
+    int32_t value;   // the child's value (values_[child]): read with the edge
   };
+  // The edge from `node` by c (not from the root by a BMP character), or null.
+  const Edge* Lookup(uint32_t node, char32_t c) const {
+    const uint64_t key = Key(node, c);
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      const Edge& e = edges_[i];
+      if (e.key == key) return &e;
+      if (e.key == kEmptyKey) return nullptr;
+    }
+  }
+  void Insert(uint64_t key, uint32_t child, int32_t value);
+  // Sets the value of the node reached from `parent` by c, in values_ and
+  // where the walks read it (the root entry or the edge).
+  void SetValue(uint32_t parent, char32_t c, uint32_t node, int32_t value);
+  static constexpr char32_t kNoChar = 0xFFFFFFFFu;  // no character (past the text)
   static constexpr uint64_t kEmptyKey = ~0ull;  // no node reaches 2^43
 
   std::vector<uint16_t> root_index_;   // BMP page (c >> 8) -> index into root_pages_ (0: empty)
   std::vector<RootEntry> root_pages_;  // 256 entries per page; page 0 stays empty
   std::vector<uint64_t> first_bits_;   // BMP characters that start a word (8 KB)
+  std::vector<uint64_t> single_bits_;  // BMP characters that are a word (8 KB)
   std::vector<Edge> edges_;     // open addressing, linear probing, load <= 1/2
   size_t mask_ = 0;             // edges_.size() - 1 (a power of two)
   int shift_ = 64;              // 64 - log2(edges_.size())

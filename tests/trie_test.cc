@@ -88,11 +88,13 @@ void CheckAgainstHand(const std::vector<std::u32string>& words, const std::u32st
 
 TEST_CASE("trie lookups agree with a reading by hand", "[ingest][trie]") {
   // Single characters, shared prefixes, a repeated word (the first value
-  // stays), and characters beyond the BMP (𠀀 U+20000).
-  const std::vector<std::u32string> words = {U"江",     U"江州",   U"江州市",  U"州市", U"高新区", U"新区",
-                                             U"江州",   U"𠀀",     U"𠀀州",   U"林致远", U"志"};
+  // stays), words added after longer words they start (高, 林致, 𠀁), and
+  // characters beyond the BMP (𠀀 U+20000).
+  const std::vector<std::u32string> words = {U"江",   U"江州",   U"江州市", U"州市", U"高新区", U"新区",
+                                             U"江州", U"𠀀",     U"𠀀州",  U"林致远", U"志",   U"高",
+                                             U"林致", U"𠀁江州", U"𠀁"};
   const std::u32string texts[] = {U"江州市高新区", U"林致远在江州高新区", U"𠀀州新区", U"", U"无", U"江",
-                                  U"区新高州江"};
+                                  U"区新高州江", U"林致高𠀁江州𠀁", U"高"};
   for (const std::u32string& text : texts) CheckAgainstHand(words, text);
   Trie empty;
   int32_t v;
