@@ -98,6 +98,10 @@ class Segmenter {
     const size_t n = s.size();
     for (; i < n; ++i) {
       const unsigned char b = static_cast<unsigned char>(s[i]);
+      if (b >= 0xE3 && b <= 0xEF) {  // a three-byte character (all CJK): no break
+        i += 2;
+        continue;
+      }
       if (b == '\n') {
         *next = i + 1;
         return i;

@@ -94,6 +94,12 @@ Normalizer::Normalizer() : single_(0x10000), compat_(0x10000) {
       single_[cp] = t2s_ ? t2s_->Char(c) : c;
     }
   }
+  single_same_.assign(0x10000 / 64, 0);
+  compat_same_.assign(0x10000 / 64, 0);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (single_[cp] == cp) single_same_[cp >> 6] |= uint64_t{1} << (cp & 63);
+    if (compat_[cp] == cp) compat_same_[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
 }
 
 bool Normalizer::IsIdentity(char32_t cp) const { return cp >= 0x10000 || single_[cp] == cp; }

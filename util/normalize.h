@@ -19,6 +19,7 @@
 #ifndef KGB_UTIL_NORMALIZE_H_
 #define KGB_UTIL_NORMALIZE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,15 +39,16 @@ class Normalizer {
   // several characters), Traditional characters converted without context.
   void Append(char32_t cp, std::u32string* out) const {
     if (cp < 0x10000) {
+      if (Bit(single_same_, cp)) { out->push_back(cp); return; }  // itself, nearly always
       const char32_t s = single_[cp];
-      if (!(s & kMultiFlag)) { out->push_back(s); return; }  // one character, nearly always
+      if (!(s & kMultiFlag)) { out->push_back(s); return; }  // one character
     }
     AppendSlow(cp, out);
   }
   // Appends NFKC of `cp` without the zero-width characters, Traditional
   // characters left as they are: ToSimplified converts them afterwards.
   void AppendCompat(char32_t cp, std::u32string* out) const {
-    if (cp >= 0x10000) { out->push_back(cp); return; }
+    if (cp >= 0x10000 || Bit(compat_same_, cp)) { out->push_back(cp); return; }
     const char32_t s = compat_[cp];
     if (!(s & kMultiFlag)) { out->push_back(s); return; }
     AppendCompatSlow(cp, out);
@@ -71,6 +73,7 @@ class Normalizer {
   static constexpr char32_t kDelete = 0xFFFFFFFFu;
 
   Normalizer();
+  static bool Bit(const std::vector<uint64_t>& bits, char32_t cp) { return (bits[cp >> 6] >> (cp & 63)) & 1; }
   void AppendSlow(char32_t cp, std::u32string* out) const;
   void AppendCompatSlow(char32_t cp, std::u32string* out) const;
   // For BMP code points: the single replacement code point, or kMulti with
@@ -80,6 +83,9 @@ class Normalizer {
   // The same for NFKC alone (Traditional characters kept).
   std::vector<char32_t> compat_;
   std::vector<std::u32string> compat_multi_;
+  // BMP code points that single_ (compat_) maps to themselves: 8 KB each,
+  // read before the 256 KB tables, which a text then hardly touches.
+  std::vector<uint64_t> single_same_, compat_same_;
   std::unique_ptr<const ScriptConverter> t2s_;
 };
 
