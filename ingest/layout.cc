@@ -120,13 +120,20 @@ class Segmenter {
     return n;
   }
 
-  // Appends the normalized characters of bytes [b, e), spaces left out.
-  void NormalizeRange(size_t b, size_t e, std::u32string* out) const {
+  // Appends the normalized characters of bytes [b, e), spaces left out;
+  // true if there were spaces.
+  bool NormalizeRange(size_t b, size_t e, std::u32string* out) const {
     const Normalizer& norm = Normalizer::Get();
+    bool spaces = false;
     for (size_t i = b, len; i < e; i += len) {
       char32_t c = CharAt(i, &len);
-      if (!IsSpace(c)) norm.Append(c, out);
+      if (IsSpace(c)) {
+        spaces = true;
+      } else {
+        norm.Append(c, out);
+      }
     }
+    return spaces;
   }
 
   // Cuts the text into lines, classifies each as it comes and keeps its
@@ -163,12 +170,12 @@ class Segmenter {
       line.b = static_cast<uint32_t>(b);
       line.e = static_cast<uint32_t>(any ? e : b);
       norm.clear();
-      NormalizeRange(line.b, line.e, &norm);
+      const bool spaces = NormalizeRange(line.b, line.e, &norm);
       // NFKC maps U+3000 to a space; drop what normalized to spaces too.
       norm.erase(std::remove(norm.begin(), norm.end(), U' '), norm.end());
       Line tail;
       std::u32string tail_norm;
-      bool has_tail = Classify(&line, &norm, &tail, &tail_norm);
+      bool has_tail = Classify(&line, &norm, spaces, &tail, &tail_norm);
       Summarize(&line, norm);
       lines_.push_back(line);
       if (has_tail) {
@@ -201,7 +208,8 @@ class Segmenter {
 
   // Classifies a line from its normalized form `n`; splits off an inline
   // byline into *tail (returns true), shortening the line and `n`.
-  bool Classify(Line* l, std::u32string* norm, Line* tail, std::u32string* tail_norm) {
+  // `spaces`: the line holds spaces (an inline byline is set off by them).
+  bool Classify(Line* l, std::u32string* norm, bool spaces, Line* tail, std::u32string* tail_norm) {
     const std::u32string& n = *norm;
     if (n.empty()) { l->kind = LineKind::kBlank; return false; }
     if (n[0] == U'#') { l->kind = LineKind::kHeading; return false; }
@@ -237,7 +245,7 @@ class Segmenter {
           (StartsWith(n, U"新华社") || StartsWith(n, U"中新社") || StartsWith(n, U"中新网") || StartsWith(n, U"人民网")))
         l->article_start = true;
     }
-    return SplitInlineByline(l, norm, tail, tail_norm);
+    return spaces && SplitInlineByline(l, norm, tail, tail_norm);
   }
 
   // "…传出的消息。 记者 孙庆辉 文/图": a byline glued to the end of a paragraph.
@@ -472,7 +480,7 @@ class Segmenter {
         char32_t c = seg_.CharAt(pos_, &len);
         size_t b = pos_;
         pos_ += len;
-        if (any_ && IsHan(last_)) {
+        if ((c == '(' || c == U'（') && any_ && IsHan(last_)) {
           size_t r = seg_.PinyinReadingAt(l, b);  // 開發(fā)區(qū): the reading is no part of the text
           if (r) {
             pos_ = b + r;
