@@ -27,7 +27,7 @@ void Trie::AddPair(char32_t c0, char32_t c1) {
 }
 
 void Trie::Insert(uint64_t key, uint32_t child, int32_t value) {
-  if ((num_edges_ + 1) * 2 > edges_.size()) {  // grow: keep the load at most 1/2
+  if ((num_edges_ + 1) * 4 > edges_.size() * 3) {  // grow: keep the load at most 3/4
     std::vector<Edge> old(edges_.size() * 2, Edge{kEmptyKey, 0, -1});
     old.swap(edges_);
     mask_ = edges_.size() - 1;

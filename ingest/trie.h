@@ -166,7 +166,7 @@ class Trie {
   std::vector<RootEntry> root_pages_;  // 256 entries per page; page 0 stays empty
   std::vector<uint64_t> first_bits_;   // BMP characters that start a word (8 KB)
   std::vector<uint64_t> single_bits_;  // BMP characters that are a word (8 KB)
-  std::vector<Edge> edges_;     // open addressing, linear probing, load <= 1/2
+  std::vector<Edge> edges_;     // open addressing, linear probing, load <= 3/4
   size_t mask_ = 0;             // edges_.size() - 1 (a power of two)
   int shift_ = 64;              // 64 - log2(edges_.size())
   size_t num_edges_ = 0;
