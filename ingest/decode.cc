@@ -325,16 +325,17 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
   }
   if (const char* what = BinarySignature(bytes)) return binary(what);
 
-  // UTF-16 with ASCII in it: zero bytes on one side.
-  if (int u16 = GuessUtf16(bytes)) {
+  // Binary files are full of NULs in any single-byte-based encoding; UTF-16
+  // with ASCII in it has zero bytes on one side (counted first: text without
+  // any zero byte, nearly all, skips the test).
+  size_t nul = 0;
+  for (unsigned char c : bytes) nul += c == 0;
+  if (int u16 = nul == 0 ? 0 : GuessUtf16(bytes)) {
     out->encoding = u16 == 1 ? Encoding::kUtf16LE : Encoding::kUtf16BE;
     Utf16(bytes, 0, u16 == 1, out);
     if (Plausibility(out->text.substr(0, kSniffBytes)) < kMinPlausible) return binary(nullptr);
     return check_controls();
   }
-  // Binary files are full of NULs in any single-byte-based encoding.
-  size_t nul = 0;
-  for (unsigned char c : bytes) nul += c == 0;
   if (bytes.size() >= 16 && nul * 10 > bytes.size()) return binary(nullptr);
 
   // UTF-8: valid, or valid but for a few damaged sequences (overlong forms,
