@@ -27,19 +27,50 @@ std::u32string FromUnicodeString(const icu::UnicodeString& u) {
 }  // namespace
 
 std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) AppendUtf8(c, &out);
+  // Written in place (AppendUtf8's encoding, without a call and a size check
+  // per byte): names and evidence are converted in every sentence.
+  std::string out(s.size() * 4, '\0');
+  char* p = out.data();
+  for (char32_t cp : s) {
+    if (cp < 0x80) {
+      *p++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (cp >> 6));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *p++ = static_cast<char>(0xE0 | (cp >> 12));
+      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *p++ = static_cast<char>(0xF0 | (cp >> 18));
+      *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  out.resize(p - out.data());
   return out;
 }
 
 std::u32string ToUtf32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
+  const unsigned char* u = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    size_t len;
-    out.push_back(DecodeUtf8(s, i, &len));
-    i += len;
+    const unsigned char b = u[i];
+    if (b < 0x80) {  // ASCII and well-formed three-byte characters here; the rest as DecodeUtf8 reads it
+      out.push_back(b);
+      ++i;
+    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 3 <= s.size() && (u[i + 1] & 0xC0) == 0x80 &&
+               (u[i + 2] & 0xC0) == 0x80) {
+      out.push_back((static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(u[i + 1] & 0x3F) << 6) |
+                    (u[i + 2] & 0x3F));
+      i += 3;
+    } else {
+      size_t len;
+      out.push_back(DecodeUtf8(s, i, &len));
+      i += len;
+    }
   }
   return out;
 }
