@@ -1,7 +1,7 @@
 // The word layer: segments a normalized sentence into words with
-// part-of-speech tags, before recognition, so that names begin and end on
-// word boundaries and the rules can ask "is this a verb, a place, a person's
-// name, a measure word".
+// part-of-speech tags, for recognition (on demand: Sentence::Words), so that
+// names begin and end on word boundaries and the rules can ask "is this a
+// verb, a place, a person's name, a measure word".
 //
 // Lexicon: Jieba's general dictionary (Debian python3-jieba, dict.txt: about
 // 350k words with frequencies and tags such as nr/ns/nt/v), converted at build
