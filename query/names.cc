@@ -107,16 +107,6 @@ bool SplitTypePrefix(const std::string& name, EntityType* type, std::string* res
   return false;
 }
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    size_t len;
-    out.push_back(DecodeUtf8(s, i, &len));
-    i += len;
-  }
-  return out;
-}
-
 // Levenshtein distance, or limit + 1 once it is certain to exceed `limit`.
 size_t EditDistance(const std::u32string& a, const std::u32string& b, size_t limit) {
   size_t la = a.size(), lb = b.size();
@@ -312,12 +302,12 @@ std::vector<Vertex> NameIndex::Suggest(const std::string& name, size_t k) {
   std::u32string q;
   if (!py.empty()) {
     BuildPinyin();
-    q = Decode(py);
+    q = ToUtf32(py);
   } else {
     EntityType type;
     std::string rest = name;
     SplitTypePrefix(name, &type, &rest);
-    q = Decode(normalizer_.Key(rest));
+    q = ToUtf32(normalizer_.Key(rest));
   }
   if (q.empty()) return {};
   const size_t limit = std::max<size_t>(1, q.size() / 3);
@@ -335,7 +325,7 @@ std::vector<Vertex> NameIndex::Suggest(const std::string& name, size_t k) {
     }
     const std::string& target = py.empty() ? e.key : e.pinyin;
     if (target.empty()) continue;
-    best_for_vertex = std::min(best_for_vertex, EditDistance(q, Decode(target), limit));
+    best_for_vertex = std::min(best_for_vertex, EditDistance(q, ToUtf32(target), limit));
   }
   flush();
   std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
