@@ -594,6 +594,10 @@ class Segmenter {
       }
       if (text.size() == before) continue;
       char32_t c = text.back();
+      if (c >= 0x4E00 && c < 0xFF00) {  // a Han character (most of a text): no quote, no terminal
+        if (depth > 0 && ++since_open > 160) depth = 0;
+        continue;
+      }
       if (c == U'“' || c == U'「' || c == U'『') { ++depth; since_open = 0; }
       if ((c == U'”' || c == U'」' || c == U'』') && depth > 0) --depth;
       if (depth > 0 && ++since_open > 160) depth = 0;  // an unbalanced quote

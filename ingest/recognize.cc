@@ -1212,8 +1212,10 @@ void Recognizer::AddOrganRefs(const Sentence& s, std::vector<Mention>* c) const 
   static const std::u32string_view kLevels[] = {U"市", U"区", U"县", U"州", U"镇"};
   std::u32string_view t = s.text;
   static const WordStarts kLevelStarts(kLevels);
+  static const WordStarts kOrganStarts(kOrgans);
   for (size_t i = 0; i + 2 <= t.size(); ++i) {
     if (!kLevelStarts.MayStart(t[i])) continue;
+    if (!kOrganStarts.MayStart(t[i + 1])) continue;
     for (std::u32string_view lvl : kLevels) {
       if (t[i] != lvl[0]) continue;
       for (std::u32string_view organ : kOrgans) {
