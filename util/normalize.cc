@@ -96,6 +96,7 @@ Normalizer::Normalizer() : single_(0x10000), compat_(0x10000) {
     if (IsZeroWidth(cp)) { compat_[cp] = kDelete; continue; }
     if (cp < 0x80) continue;
     if (!nfkc) continue;
+    if (nfkc->isInert(static_cast<UChar32>(cp))) continue;  // unchanged by NFKC (a table read; most code points)
     icu::UnicodeString u(static_cast<UChar32>(cp));
     UErrorCode e = U_ZERO_ERROR;
     if (nfkc->isNormalized(u, e) && U_SUCCESS(e)) continue;
