@@ -252,7 +252,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     }
   // A name that is another name of the page without its place or zone
   // (智慧城市实验场 / 江州高新区智慧城市实验场) is that entity's short form.
-  std::set<std::string> prefixes;
+  std::set<std::string, std::less<>> prefixes;  // (looked up by string_view)
   std::map<std::pair<int, std::string>, std::set<std::string>> names;  // (type, name)
   for (auto& ms : *mentions)
     for (Mention& m : ms) {
@@ -301,7 +301,11 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     // The shortest place or zone of the page that begins the name (the first
     // in the set's order), leaving more than three bytes.
     for (size_t len = 0; len + 3 < n.size(); ++len)
-      if (prefixes.count(n.substr(0, len))) { n = n.substr(len); break; }
+      if ((static_cast<unsigned char>(n[len]) & 0xC0) != 0x80 &&  // (a name ends on a character boundary)
+          prefixes.count(std::string_view(n).substr(0, len))) {
+        n = n.substr(len);
+        break;
+      }
     return n;
   };
   {
