@@ -329,7 +329,7 @@ Status WordSegmenter::Compile(std::string_view blob, const std::string& where, s
   return Status::OK();
 }
 
-Status WordSegmenter::Map(std::string_view blob, const std::string& where, bool check_tables) {
+Status WordSegmenter::Map(std::string_view blob, const std::string& where) {
   auto corrupt = [&](const std::string& what) { return Status::Corrupt(where + ": " + what); };
   static_assert(sizeof(Slot) == 16, "Slot is stored as 16 bytes");
   if (reinterpret_cast<uintptr_t>(blob.data()) % 16 != 0) return corrupt("compiled blob not 16-byte aligned");
@@ -362,7 +362,6 @@ Status WordSegmenter::Map(std::string_view blob, const std::string& where, bool 
   tag_ = reinterpret_cast<const PosTag*>(section(num_words_));
   emit_ = reinterpret_cast<const double*>(r.Take(size_t{num_emit_} * 32));
   if (!r.ok || r.pos != blob.size() || num_slots_ == 0) return corrupt("truncated or oversized compiled blob");
-  if (!check_tables) return Status::OK();
   // Validate what the hot loops trust: slot links, word and emission indexes.
   for (uint32_t i = 0; i < num_slots_; ++i) {
     const Slot& sl = slots_[i];

@@ -145,12 +145,8 @@ class WordSegmenter {
   }
   // Word index of exactly `w`, or kNone.
   uint32_t FindWord(std::u32string_view w) const;
-  // Points the tables at a compiled blob. With check_tables, every entry the
-  // hot loops trust (slot links, word, tag and emission indexes) is checked
-  // too: that reads the whole blob (about 16 MB, some 20 ms of page faults
-  // per process), so the embedded blob, checked this way when the build
-  // compiles it (kgb-words-compile), is mapped without it.
-  Status Map(std::string_view blob, const std::string& where, bool check_tables = true);
+  // Points the tables at a compiled blob.
+  Status Map(std::string_view blob, const std::string& where);
   // Builds the double array of the words (code sequences, sorted, distinct).
   struct Key;
   static void BuildTrie(const std::vector<Key>& keys, std::vector<Slot>* slots);

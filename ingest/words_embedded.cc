@@ -13,11 +13,8 @@ std::shared_ptr<const WordSegmenter> WordSegmenter::Embedded(Status* status) {
   static std::shared_ptr<const WordSegmenter> instance;
   static Status error;
   std::call_once(once, [] {
-    // The build checked every table of the compiled blob (kgb-words-compile
-    // maps its output with all checks before writing it): mapped here
-    // without reading it all.
-    std::unique_ptr<WordSegmenter> seg(new WordSegmenter());
-    error = seg->Map(EmbeddedWordsBlob(), "embedded word dictionary", /*check_tables=*/false);
+    std::unique_ptr<WordSegmenter> seg;
+    error = FromBlob(EmbeddedWordsBlob(), "embedded word dictionary", &seg);
     if (error.ok()) instance = std::move(seg);
   });
   if (status) *status = error;

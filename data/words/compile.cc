@@ -5,7 +5,6 @@
 //
 //   kgb-words-compile SOURCE.bin COMPILED.bin
 #include <cstdio>
-#include <memory>
 #include <string>
 
 #include "ingest/words.h"
@@ -19,10 +18,6 @@ int main(int argc, char** argv) {
   std::string source, compiled;
   kgb::Status s = kgb::ReadFile(argv[1], &source);
   if (s.ok()) s = kgb::WordSegmenter::Compile(source, argv[1], &compiled);
-  // Every table checked here, once, so that the binary maps the embedded
-  // blob without checking it at each start (WordSegmenter::Embedded).
-  std::unique_ptr<kgb::WordSegmenter> check;
-  if (s.ok()) s = kgb::WordSegmenter::FromBlob(compiled, std::string(argv[2]) + " (as compiled)", &check);
   if (s.ok()) s = kgb::WriteFileAtomic(argv[2], compiled);
   if (!s.ok()) {
     std::fprintf(stderr, "kgb-words-compile: %s\n", s.message().c_str());
