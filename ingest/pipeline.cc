@@ -169,7 +169,7 @@ std::string WithoutQuotes(const std::string& s) {
 void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>>* mentions) const {
   Recognizer::KnownNames known;
   std::set<std::pair<std::u32string, int>> seen;
-  std::set<std::string> places;  // names of places on the page, for short forms
+  std::set<std::string, std::less<>> places;  // names of places on the page, for short forms
   for (const auto& ms : *mentions)
     for (const Mention& m : ms)
       if (m.type == EntityType::kLocation && m.ref == RefKind::kNone) {
@@ -195,7 +195,8 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
           // order of the set): look up each beginning of the name rather than
           // every place of the page.
           for (size_t len = 0; len < base.size(); ++len) {
-            if (!places.count(base.substr(0, len))) continue;
+            if ((static_cast<unsigned char>(base[len]) & 0xC0) == 0x80) continue;  // (names end on a character boundary)
+            if (!places.count(std::string_view(base).substr(0, len))) continue;
             std::u32string rest = ToUtf32(base.substr(len));
             if (rest.size() >= 4 && !lex_->IsGeneric(rest)) add(rest, m.type, m.name);
           }
