@@ -157,7 +157,7 @@ class Segmenter {
       if (any) {
         for (size_t k = end; k > b;) {  // back over the last characters
           size_t lead = k - 1;
-          while (lead > b && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+          while (lead > b && IsUtf8Continuation(s[lead])) --lead;
           size_t l;
           if (!IsSpace(CharAt(lead, &l))) {
             e = lead + l;

@@ -9,6 +9,7 @@
 #include "ingest/dates.h"
 #include "ingest/patterns.h"
 #include "util/normalize.h"
+#include "util/utf8.h"
 #include "ingest/relate.h"
 #include "ingest/sections.h"
 
@@ -195,7 +196,7 @@ void Extractor::AddKnownNames(const Page& page, std::vector<std::vector<Mention>
           // order of the set): look up each beginning of the name rather than
           // every place of the page.
           for (size_t len = 0; len < base.size(); ++len) {
-            if ((static_cast<unsigned char>(base[len]) & 0xC0) == 0x80) continue;  // (names end on a character boundary)
+            if (IsUtf8Continuation(base[len])) continue;  // (names end on a character boundary)
             if (!places.count(std::string_view(base).substr(0, len))) continue;
             std::u32string rest = ToUtf32(base.substr(len));
             if (rest.size() >= 4 && !lex_->IsGeneric(rest)) add(rest, m.type, m.name);
@@ -302,7 +303,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
     // The shortest place or zone of the page that begins the name (the first
     // in the set's order), leaving more than three bytes.
     for (size_t len = 0; len + 3 < n.size(); ++len)
-      if ((static_cast<unsigned char>(n[len]) & 0xC0) != 0x80 &&  // (a name ends on a character boundary)
+      if (!IsUtf8Continuation(n[len]) &&  // (a name ends on a character boundary)
           prefixes.count(std::string_view(n).substr(0, len))) {
         n = n.substr(len);
         break;
@@ -363,7 +364,7 @@ void Extractor::UnifyNames(const Page& page, std::vector<std::vector<Mention>>* 
   for (const auto& [other, unused] : names) {
     const std::string& full = other.second;
     for (size_t cut = 1; cut < full.size(); ++cut) {
-      if ((static_cast<unsigned char>(full[cut]) & 0xC0) == 0x80) continue;  // inside a character
+      if (IsUtf8Continuation(full[cut])) continue;  // inside a character
       std::pair<int, std::string> key{other.first, full.substr(cut)};
       if (!names.count(key) || ToUtf32(key.second).size() < 4) continue;
       std::string head = full.substr(0, cut);

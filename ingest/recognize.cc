@@ -1101,8 +1101,7 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
       continue;
     size_t len = name_at(i);
     if (!len) continue;
-    bool strong_after = false;
-    for (std::u32string_view w : kStrongAfter) strong_after |= StartsAt(t, i + len, w);
+    bool strong_after = kStrongStarts.AnyAt(t, i + len);
     // "接待了林致远主任一行": a title after the name, then 一行.
     {
       int32_t v;

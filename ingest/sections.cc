@@ -1,9 +1,9 @@
 #include "ingest/sections.h"
 
+#include "util/utf8.h"
+
 namespace kgb {
 namespace {
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // The best cut in text[lo, hi]: after the last blank line of the second half,
 // else after the last line break, else at the last character boundary; 0 if
@@ -22,7 +22,7 @@ size_t BestCut(std::string_view text, size_t lo, size_t hi) {
   }
   if (line > lo) return line;
   for (size_t i = hi; i > lo; --i)
-    if (!IsContinuation(text[i])) return i;
+    if (!IsUtf8Continuation(text[i])) return i;
   return 0;
 }
 
@@ -36,7 +36,7 @@ std::vector<size_t> SectionStarts(std::string_view text, size_t max_bytes) {
     size_t cut = BestCut(text, b, b + max_bytes);
     if (cut <= b) {  // one character longer than the limit
       cut = b + 1;
-      while (cut < text.size() && IsContinuation(text[cut])) ++cut;
+      while (cut < text.size() && IsUtf8Continuation(text[cut])) ++cut;
     }
     if (cut >= text.size()) break;
     starts.push_back(cut);

@@ -5,8 +5,7 @@
 namespace kgb {
 
 Trie::Trie()
-    : root_index_(256, 0), root_pages_(256), first_bits_(0x10000 / 64, 0), single_bits_(0x10000 / 64, 0),
-      edges_(16, Edge{kEmptyKey, 0, -1}), mask_(15),
+    : root_index_(256, 0), root_pages_(256), edges_(16, Edge{kEmptyKey, 0, -1}), mask_(15),
       shift_(60), values_(1, -1),
       pair_bits_(1, 0), pair_shift_(58) {}
 
@@ -46,7 +45,7 @@ void Trie::SetValue(uint32_t parent, char32_t c, uint32_t node, int32_t value) {
   values_[node] = value;
   if (parent == 0 && c < 0x10000) {
     root_pages_[size_t{root_index_[c >> 8]} * 256 + (c & 0xFF)].value = value;
-    single_bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    single_.Insert(c);
     return;
   }
   const uint64_t key = Key(parent, c);
@@ -76,7 +75,7 @@ void Trie::Add(std::u32string_view word, int32_t value) {
           root_pages_.resize(root_pages_.size() + 256);
         }
         root_pages_[size_t{page} * 256 + (c & 0xFF)].child = next;
-        first_bits_[c >> 6] |= uint64_t{1} << (c & 63);
+        first_.Insert(c);
       } else {
         Insert(Key(node, c), next, -1);
       }

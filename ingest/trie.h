@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/bmp_set.h"
+
 namespace kgb {
 
 class Trie {
@@ -64,7 +66,7 @@ class Trie {
 
   // False when no word starts with c (a read of a small table): a quick
   // test before the work that only a word starting at c could need.
-  bool MayStartWith(char32_t c) const { return c >= 0x10000 || ((first_bits_[c >> 6] >> (c & 63)) & 1); }
+  bool MayStartWith(char32_t c) const { return c >= 0x10000 || first_.Contains(c); }
 
   // Longest word starting at text[pos]: its length (0 if none) and value.
   // Inline: recognition calls it at nearly every character, and most calls
@@ -114,9 +116,9 @@ class Trie {
   bool First(char32_t c0, char32_t c1, uint32_t* node, G&& g) const {
     int32_t v;
     if (c0 < 0x10000) {
-      if (!((first_bits_[c0 >> 6] >> (c0 & 63)) & 1)) return false;
+      if (!first_.Contains(c0)) return false;
       if (c1 == kNoChar || !MayHavePair(c0, c1)) {  // no longer word: c0 alone, if at all
-        if ((single_bits_[c0 >> 6] >> (c0 & 63)) & 1) g(RootAt(c0).value);
+        if (single_.Contains(c0)) g(RootAt(c0).value);
         return false;
       }
       const RootEntry& r = RootAt(c0);
@@ -164,8 +166,8 @@ class Trie {
 
   std::vector<uint16_t> root_index_;   // BMP page (c >> 8) -> index into root_pages_ (0: empty)
   std::vector<RootEntry> root_pages_;  // 256 entries per page; page 0 stays empty
-  std::vector<uint64_t> first_bits_;   // BMP characters that start a word (8 KB)
-  std::vector<uint64_t> single_bits_;  // BMP characters that are a word (8 KB)
+  BmpSet first_;                       // BMP characters that start a word
+  BmpSet single_;                      // BMP characters that are a word
   std::vector<Edge> edges_;     // open addressing, linear probing, load <= 3/4
   size_t mask_ = 0;             // edges_.size() - 1 (a power of two)
   int shift_ = 64;              // 64 - log2(edges_.size())

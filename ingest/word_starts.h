@@ -9,10 +9,11 @@
 #define KGB_INGEST_WORD_STARTS_H_
 
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "util/bmp_set.h"
 
 namespace kgb {
 
@@ -24,7 +25,7 @@ class WordStarts {
       if (w.empty() || w[0] >= kBits) {
         all_ = true;  // no quick test for these
       } else {
-        first_[w[0] >> 6] |= uint64_t{1} << (w[0] & 63);
+        first_.Insert(w[0]);
       }
     }
   }
@@ -33,7 +34,7 @@ class WordStarts {
       : WordStarts(std::vector<std::u32string_view>(words, words + N)) {}
 
   // True where some word of the list may start at t[i].
-  bool MayStart(char32_t c) const { return all_ || (c < kBits && ((first_[c >> 6] >> (c & 63)) & 1)); }
+  bool MayStart(char32_t c) const { return all_ || first_.Contains(c); }
 
   // Calls f(pos, k) for every occurrence of words()[k] in t.
   template <typename F>
@@ -41,7 +42,7 @@ class WordStarts {
     const bool all = all_;  // (read once: the loop is a sentence long)
     for (size_t i = 0; i < t.size(); ++i) {
       const char32_t c = t[i];
-      if (!all && (c >= kBits || !((first_[c >> 6] >> (c & 63)) & 1))) continue;
+      if (!all && !first_.Contains(c)) continue;
       for (size_t k = 0; k < words_.size(); ++k)
         if (At(t, i, words_[k])) f(i, k);
     }
@@ -71,7 +72,7 @@ class WordStarts {
 
   static constexpr char32_t kBits = 0x10000;
   std::vector<std::u32string_view> words_;
-  uint64_t first_[kBits / 64] = {};  // first characters of the words (8 KB)
+  BmpSet first_;  // first characters of the words
   bool all_ = false;
 };
 

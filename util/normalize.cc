@@ -27,28 +27,12 @@ std::u32string FromUnicodeString(const icu::UnicodeString& u) {
 }  // namespace
 
 std::string ToUtf8(std::u32string_view s) {
-  // Written in place (AppendUtf8's encoding, without a call and a size check
-  // per byte): names and evidence are converted in every sentence.
+  // Written in place, without a size check per byte: names and evidence
+  // are converted in every sentence.
   std::string out(s.size() * 4, '\0');
-  char* p = out.data();
-  for (char32_t cp : s) {
-    if (cp < 0x80) {
-      *p++ = static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      *p++ = static_cast<char>(0xC0 | (cp >> 6));
-      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      *p++ = static_cast<char>(0xE0 | (cp >> 12));
-      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      *p++ = static_cast<char>(0xF0 | (cp >> 18));
-      *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  out.resize(p - out.data());
+  size_t n = 0;
+  for (char32_t cp : s) n += EncodeUtf8(cp, out.data() + n);
+  out.resize(n);
   return out;
 }
 
@@ -126,11 +110,9 @@ Normalizer::Normalizer() : single_(0x10000), compat_(0x10000) {
       single_[cp] = t2s_ ? t2s_->Char(c) : c;
     }
   }
-  single_same_.assign(0x10000 / 64, 0);
-  compat_same_.assign(0x10000 / 64, 0);
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
-    if (single_[cp] == cp) single_same_[cp >> 6] |= uint64_t{1} << (cp & 63);
-    if (compat_[cp] == cp) compat_same_[cp >> 6] |= uint64_t{1} << (cp & 63);
+    if (single_[cp] == cp) single_same_.Insert(cp);
+    if (compat_[cp] == cp) compat_same_.Insert(cp);
   }
 }
 

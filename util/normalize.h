@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "util/bmp_set.h"
 #include "util/status.h"
 #include "util/t2s.h"
 
@@ -39,7 +40,7 @@ class Normalizer {
   // several characters), Traditional characters converted without context.
   void Append(char32_t cp, std::u32string* out) const {
     if (cp < 0x10000) {
-      if (Bit(single_same_, cp)) { out->push_back(cp); return; }  // itself, nearly always
+      if (single_same_.Contains(cp)) { out->push_back(cp); return; }  // itself, nearly always
       const char32_t s = single_[cp];
       if (!(s & kMultiFlag)) { out->push_back(s); return; }  // one character
     }
@@ -48,7 +49,7 @@ class Normalizer {
   // Appends NFKC of `cp` without the zero-width characters, Traditional
   // characters left as they are: ToSimplified converts them afterwards.
   void AppendCompat(char32_t cp, std::u32string* out) const {
-    if (cp >= 0x10000 || Bit(compat_same_, cp)) { out->push_back(cp); return; }
+    if (cp >= 0x10000 || compat_same_.Contains(cp)) { out->push_back(cp); return; }
     const char32_t s = compat_[cp];
     if (!(s & kMultiFlag)) { out->push_back(s); return; }
     AppendCompatSlow(cp, out);
@@ -73,7 +74,6 @@ class Normalizer {
   static constexpr char32_t kDelete = 0xFFFFFFFFu;
 
   Normalizer();
-  static bool Bit(const std::vector<uint64_t>& bits, char32_t cp) { return (bits[cp >> 6] >> (cp & 63)) & 1; }
   void AppendSlow(char32_t cp, std::u32string* out) const;
   void AppendCompatSlow(char32_t cp, std::u32string* out) const;
   // For BMP code points: the single replacement code point, or kMulti with
@@ -85,7 +85,7 @@ class Normalizer {
   std::vector<std::u32string> compat_multi_;
   // BMP code points that single_ (compat_) maps to themselves: 8 KB each,
   // read before the 256 KB tables, which a text then hardly touches.
-  std::vector<uint64_t> single_same_, compat_same_;
+  BmpSet single_same_, compat_same_;
   std::unique_ptr<const ScriptConverter> t2s_;
 };
 

@@ -9,11 +9,11 @@
 #include <opencc/MarisaDict.hpp>
 
 #include <algorithm>
-#include <bitset>
 #include <cstdio>
 #include <unordered_map>
 #include <vector>
 
+#include "util/bmp_set.h"
 #include "util/normalize.h"
 #include "util/t2s.h"
 
@@ -78,7 +78,6 @@ class OpenCCConverter : public ScriptConverter {
       if (k.size() > 1 && k.find(kZhu[0]) != std::u32string::npos) zhu.emplace_back(k, k);
     bmp_.resize(0x10000);
     for (char32_t c = 0; c < 0x10000; ++c) bmp_[c] = c;
-    starts_.assign(0x10000, false);
     for (auto& [k, v] : chars) {
       if (k.size() != 1 || v.size() != 1 || !AllHan(k) || !AllHan(v)) continue;  // length-preserving, Han only
       if (k[0] < 0x10000) bmp_[k[0]] = v[0];
@@ -95,14 +94,14 @@ class OpenCCConverter : public ScriptConverter {
     }
     for (auto& [k, v] : phrases) {
       if (k.size() != v.size() || !AllHan(k) || !AllHan(v)) continue;
-      if (k[0] < 0x10000) starts_[k[0]] = true;
+      starts_.Insert(k[0]);
       phrases_[k[0]].push_back({std::move(k), std::move(v)});
     }
     // The characters Convert must look at: those that change or start a
     // phrase (a few thousand; the rest of a Simplified text is skipped by a
     // read of this 8 KB bitset instead of the 256 KB table).
     for (char32_t c = 0; c < 0x10000; ++c)
-      if (bmp_[c] != c || starts_[c]) active_.set(c);
+      if (bmp_[c] != c || starts_.Contains(c)) active_.Insert(c);
     // Longest first: the first phrase that matches is the longest match.
     for (auto& [c, list] : phrases_)
       std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.key.size() > b.key.size(); });
@@ -120,11 +119,11 @@ class OpenCCConverter : public ScriptConverter {
   void Convert(char32_t* text, size_t n) const override {
     for (size_t i = 0; i < n;) {
       const char32_t c = text[i];
-      if (c < 0x10000 && !active_[c]) {
+      if (c < 0x10000 && !active_.Contains(c)) {
         ++i;
         continue;
       }
-      if (c >= 0x10000 || starts_[c]) {
+      if (c >= 0x10000 || starts_.Contains(c)) {
         if (const Phrase* p = Match(text + i, n - i)) {
           std::copy(p->value.begin(), p->value.end(), text + i);
           i += p->key.size();
@@ -150,8 +149,8 @@ class OpenCCConverter : public ScriptConverter {
 
   std::vector<char32_t> bmp_;                           // TSCharacters over the BMP
   std::unordered_map<char32_t, char32_t> astral_;       // and beyond it
-  std::vector<bool> starts_;                            // BMP characters that start a phrase
-  std::bitset<0x10000> active_;                         // BMP characters that change or start a phrase
+  BmpSet starts_;                                       // BMP characters that start a phrase
+  BmpSet active_;                                       // BMP characters that change or start a phrase
   std::unordered_map<char32_t, std::vector<Phrase>> phrases_;  // TSPhrases by first character
 };
 

@@ -15,8 +15,35 @@ namespace kgb {
 // Decodes the code point at s[i]; stores its byte length in *len (>= 1).
 char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
 
+// Writes the UTF-8 encoding of cp at out (room for 4 bytes); returns its length.
+inline size_t EncodeUtf8(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
 // Appends the UTF-8 encoding of cp to *out.
 void AppendUtf8(char32_t cp, std::string* out);
+
+// True for a byte that continues a UTF-8 sequence (no character starts there).
+inline bool IsUtf8Continuation(char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }
 
 // Byte length of the UTF-8 sequence that starts with lead byte b (1 for
 // continuation or invalid bytes).
