@@ -6,23 +6,21 @@ namespace kgb {
 
 Trie::Trie()
     : root_index_(256, 0), root_pages_(256), edges_(16, Edge{kEmptyKey, 0, -1}), mask_(15),
-      shift_(60), values_(1, -1),
-      pair_bits_(1, 0), pair_shift_(58) {}
+      shift_(60), values_(1, -1) {}
 
-void Trie::AddPair(char32_t c0, char32_t c1) {
-  pairs_.emplace_back(c0, c1);
-  if (pairs_.size() * 16 > pair_bits_.size() * 64) {  // grow: keep >= 16 bits per pair
-    pair_bits_.assign(pair_bits_.size() * 2, 0);
-    --pair_shift_;
-  } else {
-    size_t b = PairBit(c0, c1);
-    pair_bits_[b >> 6] |= uint64_t{1} << (b & 63);
+void Trie::KeyFilter::Add(uint64_t key) {
+  keys_.push_back(key);
+  if (keys_.size() * 16 > bits_.size() * 64) {  // grow: keep >= 16 bits per key
+    bits_.assign(bits_.size() * 2, 0);
+    --shift_;
+    for (uint64_t k : keys_) {
+      size_t b = Bit(k);
+      bits_[b >> 6] |= uint64_t{1} << (b & 63);
+    }
     return;
   }
-  for (auto [a, b] : pairs_) {
-    size_t k = PairBit(a, b);
-    pair_bits_[k >> 6] |= uint64_t{1} << (k & 63);
-  }
+  size_t b = Bit(key);
+  bits_[b >> 6] |= uint64_t{1} << (b & 63);
 }
 
 void Trie::Insert(uint64_t key, uint32_t child, int32_t value) {
@@ -65,7 +63,8 @@ void Trie::Add(std::u32string_view word, int32_t value) {
     parent = node;
     uint32_t next = Child(node, c);
     if (next == kNone) {
-      if (i == 1) AddPair(word[0], c);  // a new node at depth 2: a new pair
+      if (i == 1) pairs_.Add(PairKey(word[0], c));  // a new node at depth 2: a new pair
+      if (i == 2) triples_.Add(TripleKey(word[0], word[1], c));
       next = static_cast<uint32_t>(values_.size());
       values_.push_back(-1);
       if (node == 0 && c < 0x10000) {
@@ -84,6 +83,7 @@ void Trie::Add(std::u32string_view word, int32_t value) {
   }
   if (values_[node] < 0) {
     SetValue(parent, word.back(), node, value);
+    if (word.size() == 2) pair_words_.Add(PairKey(word[0], word[1]));
     ++words_;
     max_length_ = std::max(max_length_, word.size());
   }

@@ -3,9 +3,10 @@
 // Build with Add(), then read-only (thread-safe). The root's children live in
 // a paged table indexed by BMP code point, deeper edges in one open-addressing
 // hash table (one multiply and, mostly, one probe per step; an edge holds its
-// child's value, so a step is one read), and a filter over the words' first
-// two characters comes before either: a lookup at a position that starts no
-// word, or no word longer than one character, costs reads of small bitsets.
+// child's value, so a step is one read), and filters over the words' first
+// two and three characters come before either: a lookup at a position that
+// starts no word, or no word longer than one or two characters, costs reads
+// of small bitsets.
 #ifndef KGB_INGEST_TRIE_H_
 #define KGB_INGEST_TRIE_H_
 
@@ -39,7 +40,9 @@ class Trie {
     const char32_t c1 = pos + 1 < text.size() ? text[pos + 1] : kNoChar;
     uint32_t node;
     if (!First(c0, c1, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
-    for (size_t i = pos + 1; i < text.size(); ++i) {
+    const char32_t c2 = pos + 2 < text.size() ? text[pos + 2] : kNoChar;
+    if (!Second(c0, c1, c2, &node, [&](int32_t v) { return f(size_t{2}, v); })) return;
+    for (size_t i = pos + 2; i < text.size(); ++i) {
       const Edge* e = Lookup(node, text[i]);
       if (!e) return;
       node = e->child;
@@ -56,7 +59,9 @@ class Trie {
     const char32_t c1 = end >= 2 ? text[end - 2] : kNoChar;
     uint32_t node;
     if (!First(c0, c1, &node, [&](int32_t v) { return f(size_t{1}, v); })) return;
-    for (size_t i = end - 1; i > 0; --i) {
+    const char32_t c2 = end >= 3 ? text[end - 3] : kNoChar;
+    if (!Second(c0, c1, c2, &node, [&](int32_t v) { return f(size_t{2}, v); })) return;
+    for (size_t i = end - 2; i > 0; --i) {
       const Edge* e = Lookup(node, text[i - 1]);
       if (!e) return;
       node = e->child;
@@ -85,17 +90,24 @@ class Trie {
   size_t LongestFrom(std::u32string_view text, size_t pos, int32_t* value) const;
 
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
-  // A filter over the words' first two characters (as walked): false means
-  // no word starts with c0 c1, and saves the second step's probe of the
-  // (large, cache-missing) edge table at most positions of a text.
-  size_t PairBit(char32_t c0, char32_t c1) const {
-    return static_cast<size_t>((((static_cast<uint64_t>(c0) << 21) | c1) * 0x9E3779B97F4A7C15ull) >> pair_shift_);
-  }
-  bool MayHavePair(char32_t c0, char32_t c1) const {
-    size_t b = PairBit(c0, c1);
-    return (pair_bits_[b >> 6] >> (b & 63)) & 1;
-  }
-  void AddPair(char32_t c0, char32_t c1);
+  // A one-hash Bloom filter over 64-bit keys, at least 16 bits per key
+  // (about 6% false positives), rebuilt from the kept keys as it grows.
+  class KeyFilter {
+   public:
+    void Add(uint64_t key);
+    bool MayContain(uint64_t key) const {
+      size_t b = Bit(key);
+      return (bits_[b >> 6] >> (b & 63)) & 1;
+    }
+
+   private:
+    size_t Bit(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+    std::vector<uint64_t> bits_ = std::vector<uint64_t>(1, 0);
+    int shift_ = 58;              // 64 - log2(bits)
+    std::vector<uint64_t> keys_;  // the distinct keys, to rebuild the bits
+  };
+  static uint64_t PairKey(char32_t c0, char32_t c1) { return (static_cast<uint64_t>(c0) << 21) | c1; }
+  static uint64_t TripleKey(char32_t c0, char32_t c1, char32_t c2) { return (PairKey(c0, c1) << 21) | c2; }
 
   // The root's BMP children, in pages of 256 code points: a page that no
   // word starts in is the shared empty page 0, so a trie of few words costs
@@ -117,7 +129,7 @@ class Trie {
     int32_t v;
     if (c0 < 0x10000) {
       if (!first_.Contains(c0)) return false;
-      if (c1 == kNoChar || !MayHavePair(c0, c1)) {  // no longer word: c0 alone, if at all
+      if (c1 == kNoChar || !pairs_.MayContain(PairKey(c0, c1))) {  // no longer word: c0 alone, if at all
         if (single_.Contains(c0)) g(RootAt(c0).value);
         return false;
       }
@@ -127,7 +139,7 @@ class Trie {
     } else {
       const Edge* e = Lookup(0, c0);
       if (!e) return false;
-      if (c1 == kNoChar || !MayHavePair(c0, c1)) {
+      if (c1 == kNoChar || !pairs_.MayContain(PairKey(c0, c1))) {
         if (e->value >= 0) g(e->value);
         return false;
       }
@@ -135,6 +147,22 @@ class Trie {
       v = e->value;
     }
     return v < 0 || g(v);
+  }
+  // The second step, from c0's node by c1 with c2 next: the same, with the
+  // filter over the words' first three characters before the edge table.
+  // When no word longer than two starts with c0 c1 c2, the edge is read only
+  // if c0 c1 may be a word itself.
+  template <typename G>
+  bool Second(char32_t c0, char32_t c1, char32_t c2, uint32_t* node, G&& g) const {
+    if (c2 == kNoChar || !triples_.MayContain(TripleKey(c0, c1, c2))) {
+      if (pair_words_.MayContain(PairKey(c0, c1)))
+        if (const Edge* e = Lookup(*node, c1); e && e->value >= 0) g(e->value);
+      return false;
+    }
+    const Edge* e = Lookup(*node, c1);
+    if (!e) return false;
+    *node = e->child;
+    return e->value < 0 || g(e->value);
   }
   uint32_t Child(uint32_t node, char32_t c) const {
     if (node == 0 && c < 0x10000) return RootAt(c).child;
@@ -173,9 +201,12 @@ class Trie {
   int shift_ = 64;              // 64 - log2(edges_.size())
   size_t num_edges_ = 0;
   std::vector<int32_t> values_;                 // per node; -1 = not a word end
-  std::vector<uint64_t> pair_bits_;             // the pair filter, >= 16 bits per pair
-  int pair_shift_ = 64;                         // 64 - log2(bits)
-  std::vector<std::pair<char32_t, char32_t>> pairs_;  // the distinct pairs, to rebuild the filter
+  // Filters over the words' first two and three characters, and over the
+  // words of two: false means none, and saves a probe of the (large,
+  // cache-missing) edge table at most positions of a text.
+  KeyFilter pairs_;
+  KeyFilter triples_;
+  KeyFilter pair_words_;
   size_t words_ = 0;
   size_t max_length_ = 0;
 };

@@ -1,7 +1,7 @@
 // The character trie (ingest/trie.h): its lookups against a brute-force
 // reading of the same word list, on a tiny table and on a generated list
 // large enough to grow its tables (the paged root, the first-character
-// bitset, the pair filter, the edge hash).
+// bitset, the pair and triple filters, the edge hash).
 #include <algorithm>
 #include <string>
 #include <utility>
