@@ -20,10 +20,12 @@
 # is there, the GBK copy is converted to UTF-8 in a temporary folder (and the
 # script says so). Without a source tree, only kgb is measured and the script
 # says that cppjieba was not available. Nothing of cppjieba is downloaded or
-# kept. Figures are the best of RUNS runs (default 5; CPU time, user +
-# system: on a shared machine it is what other work disturbs least); the
-# steady-state tagging time is the best of cppjieba's own runs. Measures;
-# asserts nothing.
+# kept. kgb and cppjieba run in turn (A B A B ...), RUNS times each
+# (default 5), so that both meet the same spells of a noisy machine. Figures
+# are the best of each one's runs (CPU time, user + system: on a shared
+# machine it is what other work disturbs least); the steady-state tagging
+# time is the best of cppjieba's own runs; the ratio is also given run by run
+# (median, min, max over the pairs). Measures; asserts nothing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 text=${1:?usage: bench/vs_cppjieba.sh TEXT_DIR [CPPJIEBA_SRC] [BUILD_DIR]}
@@ -31,6 +33,7 @@ jieba=${2:-${CPPJIEBA_SRC:-}}
 build=${3:-$here/../build}
 kgb=$build/kgb
 runs=${RUNS:-5}
+export runs
 [ -x "$kgb" ] || { echo "vs_cppjieba: no kgb binary at $kgb (build it first)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -46,38 +49,47 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "kgb: $kgb ($(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "text: ${#many_files[@]} files, $bytes bytes (many files) and the same joined into one file"
 
-# best of $runs: CPU seconds (user + system) and wall seconds of one command;
-# prints "cpu wall peak_kb LINE", LINE being the last line the command
-# printed in its run with the least CPU time, or, when the command reports
-# its own "tag_s" (jieba_tag), in its run with the least tag_s: each figure is
-# the best of its own runs.
+# Runs kgb (the arguments up to "--") and, when given, the tagger (the
+# arguments after "--") in turn, A B A B ..., $runs times each, so that both
+# see the same spells of a noisy machine. Prints one line per command,
+# "cpu wall peak_kb LINE" (each figure the best of its own runs; LINE the last
+# line the command printed in its run with the least CPU time or, when it
+# reports its own "tag_s" (jieba_tag), the least tag_s), and then a line
+# "ratios MEDIAN MIN MAX" of tag_s over kgb's CPU time pair by pair.
 measure() {
   python3 - "$runs" "$@" <<'PY'
-import os, subprocess, sys, time
-best_cpu = best_wall = None
-peak = 0
-last = ""
-best_key = None
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
+import os, statistics, subprocess, sys, time
+runs, args = int(sys.argv[1]), sys.argv[2:]
+cmds = [args[:args.index("--")], args[args.index("--") + 1:]] if "--" in args else [args]
+cmds = [c for c in cmds if c]
+best = [dict(cpu=None, wall=None, peak=0, key=None, last="") for _ in cmds]
+keys = [[] for _ in cmds]
 for _ in range(runs):
-    t = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = p.stdout.read().decode()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.monotonic() - t
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"{cmd[0]} failed")
-    cpu = ru.ru_utime + ru.ru_stime
-    best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
-    best_wall = wall if best_wall is None else min(best_wall, wall)
-    peak = max(peak, ru.ru_maxrss)
-    lines = out.strip().splitlines()
-    line = lines[-1] if lines else ""
-    fields = line.split()
-    key = float(fields[fields.index("tag_s") + 1]) if "tag_s" in fields[:-1] else cpu
-    if best_key is None or key < best_key:
-        best_key, last = key, line
-print(f"{best_cpu:.3f} {best_wall:.3f} {peak} {last}")
+    for c, cmd in enumerate(cmds):
+        t = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        out = p.stdout.read().decode()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.monotonic() - t
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit(f"{cmd[0]} failed")
+        cpu = ru.ru_utime + ru.ru_stime
+        b = best[c]
+        b["cpu"] = cpu if b["cpu"] is None else min(b["cpu"], cpu)
+        b["wall"] = wall if b["wall"] is None else min(b["wall"], wall)
+        b["peak"] = max(b["peak"], ru.ru_maxrss)
+        lines = out.strip().splitlines()
+        line = lines[-1] if lines else ""
+        fields = line.split()
+        key = float(fields[fields.index("tag_s") + 1]) if "tag_s" in fields[:-1] else cpu
+        keys[c].append(key)
+        if b["key"] is None or key < b["key"]:
+            b["key"], b["last"] = key, line
+for b in best:
+    print(f"{b['cpu']:.3f} {b['wall']:.3f} {b['peak']} {b['last']}")
+if len(cmds) == 2:
+    r = [t / k for k, t in zip(keys[0], keys[1])]
+    print(f"ratios {statistics.median(r):.2f} {min(r):.2f} {max(r):.2f}")
 PY
 }
 
@@ -114,16 +126,20 @@ row() {  # name input_label cpu wall peak_kb
 }
 echo "| program | input | CPU s | wall s | MB/s (CPU) | peak RSS MB |"
 echo "| --- | --- | --- | --- | --- | --- |"
-declare -A kgb_cpu jieba_tag jieba_cpu
+declare -A kgb_cpu jieba_tag jieba_cpu pair
 for input in many one; do
   if [ "$input" = many ]; then args=("$many"); files=("${many_files[@]}"); else args=("$one"); files=("$one"); fi
-  read -r c w k _ < <(measure "$kgb" build --quiet --threads 1 --json "$tmp/g.json" "${args[@]}")
+  tag_cmd=()
+  [ -n "$tagger" ] && tag_cmd=(-- "${tagger[@]}" "${files[@]}")
+  mapfile -t out < <(measure "$kgb" build --quiet --threads 1 --json "$tmp/g.json" "${args[@]}" "${tag_cmd[@]}")
+  read -r c w k _ <<<"${out[0]}"
   kgb_cpu[$input]=$c
   row "kgb build --threads 1 (end to end)" "$input" "$c" "$w" "$k"
   if [ -n "$tagger" ]; then
-    read -r c w k rest < <(measure "${tagger[@]}" "${files[@]}")
+    read -r c w k rest <<<"${out[1]}"
     jieba_cpu[$input]=$c
     jieba_tag[$input]=$(echo "$rest" | awk '{print $4}')
+    pair[$input]=$(echo "${out[2]}" | awk '{printf "median %s, min %s, max %s", $2, $3, $4}')
     row "cppjieba Tag (whole process)" "$input" "$c" "$w" "$k"
     awk -v t="${jieba_tag[$input]}" -v i="$input" -v b="$bytes" \
       'BEGIN { printf "| cppjieba Tag (tagging only, steady state) | %s | %.2f | | %.2f | |\n", i, t, b / 1e6 / t }'
@@ -132,7 +148,7 @@ done
 echo
 if [ -n "$tagger" ]; then
   for input in many one; do
-    awk -v k="${kgb_cpu[$input]}" -v t="${jieba_tag[$input]}" -v j="${jieba_cpu[$input]}" -v i="$input" \
-      'BEGIN { printf "%s: kgb end to end is %.2fx the speed of cppjieba steady-state tagging (%.2fx its whole process)\n", i, t / k, j / k }'
+    awk -v k="${kgb_cpu[$input]}" -v t="${jieba_tag[$input]}" -v j="${jieba_cpu[$input]}" -v i="$input" -v p="${pair[$input]}" \
+      'BEGIN { printf "%s: kgb end to end is %.2fx the speed of cppjieba steady-state tagging (%.2fx its whole process); run by run (%s runs each, in turn): %s\n", i, t / k, j / k, ENVIRON["runs"], p }'
   done
 fi
