@@ -465,23 +465,23 @@ class Segmenter {
    private:
     bool Read(Unit* u) {
       for (;;) {
-        if (line_ < 0 || pos_ >= seg_.lines_[ids_[line_]].e) {
+        if (pos_ >= end_) {  // the next line (end_ is 0 before the first)
           if (static_cast<size_t>(line_ + 1) >= ids_.size()) return false;
-          const Line& l = seg_.lines_[ids_[++line_]];
-          pos_ = l.b;
-          if (l.kind == LineKind::kHeading) {
+          l_ = &seg_.lines_[ids_[++line_]];
+          pos_ = l_->b;
+          end_ = l_->e;
+          if (l_->kind == LineKind::kHeading) {
             size_t len;
-            for (char32_t c; pos_ < l.e && ((c = seg_.CharAt(pos_, &len)) == '#' || IsSpace(c));) pos_ += len;
+            for (char32_t c; pos_ < end_ && ((c = seg_.CharAt(pos_, &len)) == '#' || IsSpace(c));) pos_ += len;
           }
           continue;
         }
-        const Line& l = seg_.lines_[ids_[line_]];
         size_t len;
         char32_t c = seg_.CharAt(pos_, &len);
         size_t b = pos_;
         pos_ += len;
         if ((c == '(' || c == U'（') && any_ && IsHan(last_)) {
-          size_t r = seg_.PinyinReadingAt(l, b);  // 開發(fā)區(qū): the reading is no part of the text
+          size_t r = seg_.PinyinReadingAt(*l_, b);  // 開發(fā)區(qū): the reading is no part of the text
           if (r) {
             pos_ = b + r;
             continue;
@@ -489,7 +489,7 @@ class Segmenter {
         }
         if (IsSpace(c)) {
           size_t nl;
-          bool keep = any_ && IsAsciiAlnum(last_) && pos_ < l.e && IsAsciiAlnum(seg_.CharAt(pos_, &nl)) &&
+          bool keep = any_ && IsAsciiAlnum(last_) && pos_ < end_ && IsAsciiAlnum(seg_.CharAt(pos_, &nl)) &&
                       !IsSpace(last_);
           if (!keep) continue;
         }
@@ -505,7 +505,8 @@ class Segmenter {
     const Segmenter& seg_;
     const std::vector<size_t>& ids_;
     long line_ = -1;
-    size_t pos_ = 0;
+    const Line* l_ = nullptr;  // lines_[ids_[line_]]
+    size_t pos_ = 0, end_ = 0;  // the next byte to read in the line, and its end
     bool any_ = false;  // a character was kept
     char32_t last_ = 0;
     bool peeked_ = false;

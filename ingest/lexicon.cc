@@ -230,7 +230,12 @@ Status BuildPlaces(std::string_view divisions, std::string_view stop, Lexicon* l
   std::unordered_set<std::u32string> stopped;
   for (auto [no, line] : DataLines(stop)) stopped.insert(N(line));
   std::vector<std::pair<std::u32string, PlaceInfo>> shorts;
-  for (auto [no, line] : DataLines(divisions)) {
+  const auto lines = DataLines(divisions);
+  // About two edges per name (its characters past the first; full names
+  // share little): the edge table is sized once rather than regrown.
+  lex->places.Reserve(lines.size() * 2);
+  lex->place_info.reserve(lines.size() + lines.size() / 8);
+  for (auto [no, line] : lines) {
     auto f = SplitOn(line, '\t');
     if (f.size() < 2) return LineError("divisions.tsv", no, "expected name<TAB>level<TAB>short<TAB>parent");
     PlaceInfo info;

@@ -23,15 +23,26 @@ void Trie::KeyFilter::Add(uint64_t key) {
   bits_[b >> 6] |= uint64_t{1} << (b & 63);
 }
 
+void Trie::Reserve(size_t edges) {
+  size_t size = edges_.size();
+  while (edges * 4 > size * 3) size *= 2;
+  if (size > edges_.size()) Rehash(size);
+}
+
+void Trie::Rehash(size_t size) {
+  std::vector<Edge> old(size, Edge{kEmptyKey, 0, -1});
+  old.swap(edges_);
+  mask_ = edges_.size() - 1;
+  shift_ = 64;
+  for (size_t n = edges_.size(); n > 1; n >>= 1) --shift_;
+  num_edges_ = 0;
+  for (const Edge& e : old)
+    if (e.key != kEmptyKey) Insert(e.key, e.child, e.value);
+}
+
 void Trie::Insert(uint64_t key, uint32_t child, int32_t value) {
   if ((num_edges_ + 1) * 4 > edges_.size() * 3) {  // grow: keep the load at most 3/4
-    std::vector<Edge> old(edges_.size() * 2, Edge{kEmptyKey, 0, -1});
-    old.swap(edges_);
-    mask_ = edges_.size() - 1;
-    --shift_;
-    num_edges_ = 0;
-    for (const Edge& e : old)
-      if (e.key != kEmptyKey) Insert(e.key, e.child, e.value);
+    Rehash(edges_.size() * 2);
   }
   size_t i = Slot(key);
   while (edges_[i].key != kEmptyKey) i = (i + 1) & mask_;

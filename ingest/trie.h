@@ -27,6 +27,9 @@ class Trie {
   // Adds `word` with `value` (>= 0); a second Add of the same word keeps the
   // first value. Empty words are ignored.
   void Add(std::u32string_view word, int32_t value);
+  // Sizes the edge table for about `edges` edges (characters past the first
+  // of the words to come), so that a long list is added without regrowing it.
+  void Reserve(size_t edges);
 
   // Value of exactly `word`, or -1.
   int32_t Find(std::u32string_view word) const;
@@ -186,6 +189,7 @@ class Trie {
     }
   }
   void Insert(uint64_t key, uint32_t child, int32_t value);
+  void Rehash(size_t size);  // moves the edges into a table of `size` (a power of two)
   // Sets the value of the node reached from `parent` by c, in values_ and
   // where the walks read it (the root entry or the edge).
   void SetValue(uint32_t parent, char32_t c, uint32_t node, int32_t value);

@@ -47,8 +47,9 @@ Hits EndingsByHand(const std::vector<std::u32string>& words, std::u32string_view
   return hits;
 }
 
-void CheckAgainstHand(const std::vector<std::u32string>& words, const std::u32string& text) {
+void CheckAgainstHand(const std::vector<std::u32string>& words, const std::u32string& text, size_t reserve = 0) {
   Trie trie;
+  trie.Reserve(reserve);
   SuffixTrie suffixes;
   for (size_t i = 0; i < words.size(); ++i) {
     trie.Add(words[i], static_cast<int32_t>(i));
@@ -122,6 +123,9 @@ TEST_CASE("trie lookups hold on a list that grows every table", "[ingest][trie]"
   std::u32string text;
   for (int i = 0; i < 300; ++i) text.push_back(alphabet[next() % alphabet.size()]);
   CheckAgainstHand(words, text);
+  // The same with the edge table sized ahead, too small and large enough.
+  CheckAgainstHand(words, text, 1000);
+  CheckAgainstHand(words, text, 10000);
 }
 
 TEST_CASE("word lists are searched in one pass, by position then list order", "[ingest][trie]") {
