@@ -126,9 +126,18 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   std::u32string_view t = s.text;
   size_t len = NameAt(t, pos);
   if (len == 0 && (pos >= t.size() || !lex_.surnames.MayStartWith(t[pos]))) return 0;  // no surname here
-  if (s.Words().empty()) return len;
   int32_t sl_v;
   const size_t sl = lex_.surnames.LongestAt(t, pos, &sl_v);
+  if (len == 0) {
+    // What the text alone rules out of the reading below, before the words
+    // are made: no surname, a given name that starts with no Han character
+    // or with a stop character, a word that is no name.
+    int32_t v;
+    if (sl == 0 || pos + sl >= t.size() || !IsHan(t[pos + sl]) || lex_.stop_chars.count(t[pos + sl]) ||
+        lex_.after_words.LongestAt(t, pos, &v) > 0 || lex_.not_names.LongestAt(t, pos, &v) > 0)
+      return 0;
+  }
+  if (s.Words().empty()) return len;
   if (len == 0) {
     // A given name of characters that rarely stand in one (吴日): the word
     // layer found surname + given name as one unknown word or a name.
