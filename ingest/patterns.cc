@@ -204,7 +204,8 @@ std::vector<PatternMatch> MatchRelationPatterns(const std::vector<RelationPatter
                                                 const Sentence& s, const std::vector<Mention>& mentions) {
   std::vector<PatternMatch> out;
   std::u32string_view text = s.text;
-  if (patterns.empty()) return out;
+  // A match relates two mentions (head != tail): fewer, and none can.
+  if (patterns.empty() || mentions.size() < 2) return out;
   std::vector<int> start(text.size() + 1, -1);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
