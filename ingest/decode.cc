@@ -325,9 +325,17 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
   }
   if (const char* what = BinarySignature(bytes)) return binary(what);
 
+  // The common case first: valid UTF-8 (which holds no NUL byte, so no
+  // UTF-16 or binary test below could take it), checked once, copied once.
+  if (CleanUtf8(bytes)) {
+    out->encoding = Encoding::kUtf8;
+    out->text.assign(bytes.data(), bytes.size());
+    return check_controls();
+  }
+
   // Binary files are full of NULs in any single-byte-based encoding; UTF-16
   // with ASCII in it has zero bytes on one side (counted first: text without
-  // any zero byte, nearly all, skips the test).
+  // any zero byte skips the test).
   size_t nul = 0;
   for (unsigned char c : bytes) nul += c == 0;
   if (int u16 = nul == 0 ? 0 : GuessUtf16(bytes)) {
@@ -342,11 +350,6 @@ Status DecodeText(std::string_view bytes, const std::string& name, DecodedText* 
   // surrogates, truncated characters), which become U+FFFD. GB18030 Chinese
   // reads as about six invalid bytes per valid multi-byte UTF-8 sequence;
   // damaged UTF-8 has at most one per two.
-  if (nul == 0 && CleanUtf8(bytes)) {  // the common case: checked once, copied once
-    out->encoding = Encoding::kUtf8;
-    out->text.assign(bytes.data(), bytes.size());
-    return check_controls();
-  }
   Utf8Census census = CensusUtf8(bytes);
   if (census.invalid * 2 <= census.multibyte) {
     out->encoding = Encoding::kUtf8;
