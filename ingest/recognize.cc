@@ -203,11 +203,12 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
         const Word* w = WordAt(s, i);
         return w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
       };
-      if (!before && !after && !place_word()) continue;
-      // A county's bare name only after a verb of going or a preposition of place (到玉山).
-      if (info.weak && !(i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos &&
-                         place_word()))
+      // A county's bare name only after a verb of going or a preposition of
+      // place (到玉山), and where the words read a place (tested below).
+      if (info.weak && !(i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos))
         continue;
+      if (!before && !after && !place_word()) continue;
+      if (info.weak && !place_word()) continue;
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
