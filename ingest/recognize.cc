@@ -1103,10 +1103,12 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   for (size_t i = 0; i < t.size(); ++i) {
     if (!lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!clause_start(i)) continue;
-    // An action word, a title (then 一行 or 等) or a bracket must follow.
+    // An action word, a title then 一行 or 等, or a bracket must follow.
     if (!followed_within(i, [&](size_t e) {
+          if (t[e] == U'(' || kStrongStarts.AnyAt(t, e)) return true;
           int32_t v;
-          return t[e] == U'(' || kStrongStarts.AnyAt(t, e) || lex_.titles.LongestAt(t, e, &v) > 0;
+          const size_t tl = lex_.titles.LongestAt(t, e, &v);
+          return tl > 0 && (StartsAt(t, e + tl, U"一行") || StartsAt(t, e + tl, U"等"));
         }))
       continue;
     size_t len = name_at(i);
@@ -1153,8 +1155,12 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
       if (const Word* lw = WordAt(s, i); lw && lw->begin < i) after_leaders = false;
     if (!after_leaders && !lex_.surnames.MayStartWith(t[i])) continue;  // no name starts here
     if (!after_leaders && !clause_start(i)) continue;
-    // Two members or more, unless after 领导: a list mark follows the first.
-    if (!after_leaders && !followed_within(i, [&](size_t e) { return t[e] == U'、'; })) continue;
+    // Two members or more, unless after 领导: a list mark follows the first,
+    // and a surname the mark.
+    if (!after_leaders && !followed_within(i, [&](size_t e) {
+          return t[e] == U'、' && e + 1 < t.size() && lex_.surnames.MayStartWith(t[e + 1]);
+        }))
+      continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     for (;;) {
