@@ -54,14 +54,12 @@ bool LabelLess(EntityType type, const std::string& a, const std::string& b) {
 }
 
 int GraphBuilder::NameId(EntityType type, const std::string& name) {
-  std::string key;
-  key.reserve(name.size() + 1);
-  key.push_back(static_cast<char>('0' + static_cast<int>(type)));
-  key += name;
-  auto it = index_.find(key);
+  key_.assign(1, static_cast<char>('0' + static_cast<int>(type)));
+  key_ += name;
+  auto it = index_.find(key_);
   if (it != index_.end()) return it->second;
   int id = static_cast<int>(names_.size());
-  index_.emplace(std::move(key), id);
+  index_.emplace(key_, id);
   names_.push_back(name);
   types_.push_back(type);
   NameInfo info;

@@ -78,6 +78,7 @@ class GraphBuilder {
   void AddRelation(const RelationRecord& r);
 
   std::unordered_map<std::string, int> index_;  // type byte + name -> id
+  std::string key_;                              // NameId's scratch key (no allocation per call)
   std::vector<std::string> names_;              // id -> name
   std::vector<EntityType> types_;               // id -> type
   mutable std::vector<NameInfo> info_;
