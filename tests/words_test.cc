@@ -212,6 +212,12 @@ TEST_CASE("recognition asks for the word layer only where a rule reads it", "[wo
       {"马立新会见了来访的客人。", true},               // a name before an action word
       {"钱峰、卫东、韩立等参加会见。", true},           // a list of names
       {"远望科技有限公司在江州高新区投资建厂。", true},  // a body by its suffix
+      // The text rules these out before any word is asked for: a list whose
+      // second item starts with no surname, a title with no 一行 or 等 after
+      // it, a county's bare name not after a verb of going.
+      {"包括钢铁、汽车、电子等行业。", false},
+      {"高度重视主任的意见。", false},
+      {"这座玉山很高。", false},
   };
   for (const auto& [text, segmented] : rows) {
     INFO(text);
