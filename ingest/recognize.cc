@@ -1071,9 +1071,12 @@ void Recognizer::AddPersons(const Sentence& s, std::vector<Mention>* c) const {
   };
   // (a) after a title: 管委会主任林致远, 党工委书记(兼)林致远
   for (size_t p = 1; p < t.size(); ++p) {
+    size_t at = t[p] == U'(' && StartsAt(t, p, U"(兼)") ? p + 3 : p;
+    // No surname, no name (and no word to read): asked before the title,
+    // since most positions start no name.
+    if (at >= t.size() || !lex_.surnames.MayStartWith(t[at])) continue;
     int32_t v;
     if (lex_.titles_ending.LongestEndingAt(t, p, &v) == 0) continue;
-    size_t at = StartsAt(t, p, U"(兼)") ? p + 3 : p;
     size_t len = name_at(at);
     int32_t sv;
     const size_t sl = lex_.surnames.LongestAt(t, at, &sv);
