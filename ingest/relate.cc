@@ -1215,8 +1215,8 @@ class Relater {
   // meet its leader.
   void Accompaniers() {
     if (!ctx_.leader || ctx_.leader->type != EntityType::kOfficial) return;
-    for (size_t k = 0; k + 2 <= text_.size(); ++k) {
-      if (!StartsAt(text_, k, U"陪同")) continue;
+    const std::u32string_view text = text_;
+    for (size_t k = text.find(U"陪同"); k != std::u32string_view::npos; k = text.find(U"陪同", k + 1)) {
       // 陪同 as the sentence's last verb: "…陪同考察/调研/参观", or alone.
       size_t after = k + 2;
       for (std::u32string_view w : {U"考察", U"调研", U"参观", U"视察", U"检查"})
