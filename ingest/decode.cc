@@ -193,10 +193,10 @@ size_t Gb18030(std::string_view bytes, DecodedText* out) {
 // counted separately by callers).
 double ControlShare(std::string_view s) {
   if (s.empty()) return 0;
+  // Branch-free, so that the compiler runs it over many bytes at once.
   size_t ctl = 0;
-  for (unsigned char c : s) {
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0) ++ctl;
-  }
+  for (unsigned char c : s)
+    ctl += static_cast<size_t>((c < 0x20) & (c != 0) & (c != '\t') & (c != '\n') & (c != '\f') & (c != '\r'));
   return static_cast<double>(ctl) / s.size();
 }
 
