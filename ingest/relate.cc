@@ -1292,7 +1292,7 @@ class Relater {
   Context ctx_;
   size_t cur_ = 0;
   std::vector<Mention> ms_;
-  std::u32string text_;
+  std::u32string_view text_;  // the current sentence's text (the page outlives the pass)
 };
 
 }  // namespace
