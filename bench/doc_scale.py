@@ -21,7 +21,9 @@ mostly the extraction's own.
 
 Measures; asserts nothing. CPU time (user + system of the kgb process) is
 used because wall time on a shared machine includes other people's work;
-each figure is the best of --repeat runs.
+each figure is the best of --repeat runs, and the sizes (with the baseline)
+are timed in turn, round after round, so that a slow spell falls on all of
+them rather than on one.
 """
 import argparse
 import glob
@@ -46,11 +48,6 @@ def run(cmd):
     if code not in (0, 1):
         sys.exit(f"doc_scale: {' '.join(cmd)} exited with {code}: {err}")
     return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss
-
-
-def best(cmd, repeat):
-    runs = [run(cmd) for _ in range(repeat)]
-    return min(r[0] for r in runs), min(r[1] for r in runs), min(r[2] for r in runs)
 
 
 def text_only(mix, size, path):
@@ -80,23 +77,11 @@ def main():
         tiny = os.path.join(tmp, "tiny.txt")
         with open(tiny, "w", encoding="utf-8") as f:
             f.write("江州高新区党工委书记林致远会见华创科技有限公司董事长陈立新一行。\n")
-        out = os.path.join(tmp, "g.json")
-        base_cmd = [args.kgb, "build", "--quiet", "--threads", "1", "--max-doc-bytes", args.max_doc_bytes,
-                    "--json", out]
-        base_cpu, _, base_kb = best(base_cmd + [tiny], args.repeat)
-        load = open("/proc/loadavg").read().split()[:3]
-        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-        print(f"machine: {os.cpu_count()} cores, {cpu}, load {' '.join(load)}")
-        kind = "only the --mix text" if args.text_only else \
-            "generated articles" + (" and --mix lines interleaved" if args.mix else "")
-        print(f"document: {kind}; kgb build --threads 1 --max-doc-bytes {args.max_doc_bytes}; "
-              f"baseline peak RSS {base_kb / 1024:.1f} MB, CPU {base_cpu:.3f} s (the start-up); best of {args.repeat}")
-        print()
-        print("| MB | CPU s | wall s | CPU s per MB | CPU s per MB after the start-up | peak RSS MB "
-              "| bytes above baseline per input byte | graph JSON MB |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-        per_mb = []
-        per_mb_work = []
+        # The documents are made first and then timed in rounds, every size
+        # once per round (the baseline too), so that a slow spell of a shared
+        # machine falls on all sizes rather than on one; each figure is the
+        # best of its --repeat runs.
+        docs = []
         for mb in sizes:
             size = int(mb * 1000 * 1000)
             doc = os.path.join(tmp, f"doc{mb:g}.txt")
@@ -108,17 +93,42 @@ def main():
                     gen += ["--mix", args.mix]
                 with open(doc, "wb") as f:
                     subprocess.run(gen, stdout=f, check=True)
+            docs.append(doc)
+        def cmd(path, k):
+            return [args.kgb, "build", "--quiet", "--threads", "1", "--max-doc-bytes", args.max_doc_bytes,
+                    "--json", os.path.join(tmp, f"g{k}.json"), path]
+        cmds = [cmd(tiny, 0)] + [cmd(doc, k + 1) for k, doc in enumerate(docs)]
+        runs = [[] for _ in cmds]
+        for _ in range(args.repeat):
+            for k, c in enumerate(cmds):
+                runs[k].append(run(c))
+        best = [(min(r[0] for r in rs), min(r[1] for r in rs), min(r[2] for r in rs)) for rs in runs]
+        base_cpu, _, base_kb = best[0]
+        load = open("/proc/loadavg").read().split()[:3]
+        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+        print(f"machine: {os.cpu_count()} cores, {cpu}, load {' '.join(load)}")
+        kind = "only the --mix text" if args.text_only else \
+            "generated articles" + (" and --mix lines interleaved" if args.mix else "")
+        print(f"document: {kind}; kgb build --threads 1 --max-doc-bytes {args.max_doc_bytes}; "
+              f"baseline peak RSS {base_kb / 1024:.1f} MB, CPU {base_cpu:.3f} s (the start-up); "
+              f"best of {args.repeat}, sizes timed in turn")
+        print()
+        print("| MB | CPU s | wall s | CPU s per MB | CPU s per MB after the start-up | peak RSS MB "
+              "| bytes above baseline per input byte | graph JSON MB |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        per_mb = []
+        per_mb_work = []
+        for k, doc in enumerate(docs):
             real = os.path.getsize(doc)
-            cpu_s, wall_s, kb = best(base_cmd + [doc], args.repeat)
+            cpu_s, wall_s, kb = best[k + 1]
             per = cpu_s / (real / 1e6)
             per_mb.append(per)
             work = max(cpu_s - base_cpu, 0.0) / (real / 1e6)
             per_mb_work.append(work)
             above = (kb - base_kb) * 1024 / real
-            graph_mb = os.path.getsize(out) / 1e6
+            graph_mb = os.path.getsize(os.path.join(tmp, f"g{k + 1}.json")) / 1e6
             print(f"| {real / 1e6:.1f} | {cpu_s:.2f} | {wall_s:.2f} | {per:.3f} | {work:.3f} | {kb / 1024:.1f} | {above:.1f} "
                   f"| {graph_mb:.1f} |", flush=True)
-            os.remove(doc)
         print()
         print(f"CPU s per MB: largest / smallest = {max(per_mb) / min(per_mb):.2f} "
               f"(last / first = {per_mb[-1] / per_mb[0]:.2f})")
