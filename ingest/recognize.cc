@@ -141,14 +141,14 @@ size_t Recognizer::NameAt(const Sentence& s, size_t pos) const {
   if (len == 0) {
     // A given name of characters that rarely stand in one (吴日): the word
     // layer found surname + given name as one unknown word or a name.
+    // (The surname, the first given character and the word at pos were
+    // tested above.)
     const Word* w = WordAt(s, pos);
-    if (sl == 0 || !w || w->begin != pos || w->size() < sl + 1 || w->size() > sl + 2 ||
+    if (!w || w->begin != pos || w->size() < sl + 1 || w->size() > sl + 2 ||
         !(w->tag == PosTag::kX || IsPersonName(w->tag)))
       return 0;
-    for (size_t k = pos + sl; k < w->end; ++k)
+    for (size_t k = pos + sl + 1; k < w->end; ++k)
       if (!IsHan(t[k]) || lex_.stop_chars.count(t[k])) return 0;
-    int32_t v;
-    if (lex_.after_words.LongestAt(t, pos, &v) > 0 || lex_.not_names.LongestAt(t, pos, &v) > 0) return 0;
     return w->size();
   }
   // The word layer read surname + two characters as one unknown word or a
@@ -203,12 +203,14 @@ void Recognizer::AddPlaces(const Sentence& s, std::vector<Mention>* c) const {
         const Word* w = WordAt(s, i);
         return w && w->begin == i && w->end == i + len && w->tag == PosTag::kNs;
       };
-      // A county's bare name only after a verb of going or a preposition of
-      // place (到玉山), and where the words read a place (tested below).
-      if (info.weak && !(i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos))
+      if (info.weak) {
+        // A county's bare name only after a verb of going or a preposition
+        // of place (到玉山), and where the words read a place.
+        const bool going = i > 0 && std::u32string_view(U"在赴到至于来从往").find(t[i - 1]) != std::u32string_view::npos;
+        if (!going || !place_word()) continue;
+      } else if (!before && !after && !place_word()) {
         continue;
-      if (!before && !after && !place_word()) continue;
-      if (info.weak && !place_word()) continue;
+      }
     }
     Mention m = Make(s, i, i + len, EntityType::kLocation, ToUtf32(info.name), 2);
     if (info.is_short) {
